@@ -1,0 +1,38 @@
+# Two commands that work on a fresh machine: `make run` and `make test`.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 5000
+
+.PHONY: run test test-fast lint venv deps test-deps system-deps clean
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+deps: $(BIN)/python
+	$(BIN)/pip install -q -e .
+
+test-deps: $(BIN)/python
+	$(BIN)/pip install -q -e '.[test]'
+
+# Browser tests need Chromium; the load test needs nginx/wrk later. Debian's
+# packages, installed only when missing (Playwright cannot download browsers here).
+system-deps:
+	@bash scripts/system-deps.sh
+
+run: deps
+	$(BIN)/flask --app wsgi:app run --host $(HOST) --port $(PORT)
+
+lint: test-deps
+	$(BIN)/ruff check .
+
+test: test-deps system-deps lint
+	$(BIN)/pytest -q
+
+test-fast: test-deps lint
+	$(BIN)/pytest -q -m "not sweep and not browser"
+
+clean:
+	rm -rf $(VENV) *.egg-info

@@ -1,0 +1,52 @@
+"""Application factory."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+from app import directory
+from app.i18n import babel
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _site_context(app: Flask) -> dict:
+    """What every page shows: the exit link and the help strip's two lines."""
+    entries = app.extensions["directory"].entries
+    return {
+        "name": app.config["SITE_NAME"],
+        "exit_url": app.config["EXIT_URL"],
+        "lifeline": entries["crisis-988"],
+        "helpline": entries["ccri-helpline"],
+    }
+
+
+def create_app(config: object | None = None) -> Flask:
+    app = Flask(
+        __name__,
+        template_folder=str(ROOT / "templates"),
+        static_folder=str(ROOT / "static"),
+    )
+    app.config.from_object(config or "config.Config")
+    logging.getLogger().setLevel(app.config["LOG_LEVEL"])
+    # Content is validated once here; bad data stops start-up with a clear message.
+    app.extensions["directory"] = directory.load()
+    babel.init_app(app)
+
+    from app.web import api, assets, errors, flow_views, pages, security
+
+    security.init_app(app)
+    assets.init_app(app)
+    app.context_processor(lambda: {"site": _site_context(app)})
+    errors.init_app(app)
+    app.register_blueprint(pages.bp)
+    app.register_blueprint(flow_views.bp)
+    app.register_blueprint(api.bp)
+    if app.config["PROXY_HOPS"]:
+        hops = app.config["PROXY_HOPS"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops, x_prefix=hops)
+    return app

@@ -1,0 +1,235 @@
+"""The referral directory: resources, platforms and state-law entries.
+
+Loaded from the TOML files in `app/content/` once at start-up and validated;
+invalid content raises `ContentError` naming the file, entry and field, which
+stops the app. Plain Python (no Flask), like the engine.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app import flow
+
+CONTENT_DIR = Path(__file__).parent / "content"
+
+PHONE_RE = re.compile(r"^(\d{3}|1-\d{3}-\d{3}-\d{4})$")  # 911, 988, or 1-800-555-0100
+ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+class ContentError(ValueError):
+    """Invalid content data; the message names the file, entry and field."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One referral: a help line, service, platform, tool or state-law entry."""
+
+    id: str
+    kind: str  # resource | platform | state
+    name: str
+    description: str
+    audience: str
+    sources: tuple[str, ...]
+    reviewed: dt.date
+    url: str | None = None
+    phone: str | None = None
+    text: str | None = None
+    tty: str | None = None
+    email: str | None = None
+    hours: str | None = None
+    how: str | None = None  # platforms: how to report in the app
+    internal: bool = False  # a page of this app, not an outside site
+    where: tuple[str, ...] = ()
+    law: bool | None = None  # states: is a law verified
+
+
+@dataclass(frozen=True)
+class StateEntry:
+    code: str
+    name: str
+    law: bool
+    url: str
+    sources: tuple[str, ...]
+    reviewed: dt.date
+    statute: str | None = None
+
+
+@dataclass(frozen=True)
+class Guide:
+    slug: str
+    title: str
+    sources: tuple[str, ...]
+    reviewed: dt.date
+
+
+@dataclass
+class Directory:
+    entries: dict[str, Entry] = field(default_factory=dict)
+    states: dict[str, StateEntry] = field(default_factory=dict)
+    guides: dict[str, Guide] = field(default_factory=dict)
+
+    @property
+    def platforms_by_where(self) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for entry in self.entries.values():
+            for code in entry.where:
+                out.setdefault(code, []).append(entry.id)
+        return out
+
+    def resolves(self, ref_id: str) -> bool:
+        return ref_id == "state-law" or ref_id in self.entries
+
+    def get(self, ref_id: str) -> Entry | None:
+        return self.entries.get(ref_id)
+
+    def state(self, code: str | None) -> StateEntry | None:
+        return self.states.get(code) if code else None
+
+    def all_records(self):
+        """Every entry with sources and a review date (for checks and docs)."""
+        yield from self.entries.values()
+        yield from self.states.values()
+        yield from self.guides.values()
+
+
+_ENTRY_FIELDS = {
+    "id", "name", "description", "audience", "sources", "reviewed", "url", "phone",
+    "text", "tty", "email", "hours", "how", "internal", "where",
+}
+_REQUIRED = ("id", "name", "description", "audience", "sources", "reviewed")
+
+
+def _fail(file: str, entry: str, fld: str, why: str) -> ContentError:
+    return ContentError(f"{file}: entry {entry!r}, field {fld!r}: {why}")
+
+
+def _check_url(file: str, entry: str, fld: str, value, internal: bool = False) -> None:
+    if not isinstance(value, str):
+        raise _fail(file, entry, fld, "must be text")
+    if internal and value.startswith("/"):
+        return
+    if not value.startswith("https://"):
+        raise _fail(file, entry, fld, "must be an https:// address")
+
+
+def _check_sources(file: str, entry: str, value) -> tuple[str, ...]:
+    if not isinstance(value, list) or not value:
+        raise _fail(file, entry, "sources", "needs at least one address")
+    for src in value:
+        # Sources are addresses we checked; some archives are plain http.
+        if not isinstance(src, str) or not re.match(r"^https?://\S+$", src):
+            raise _fail(file, entry, "sources", f"not an address: {src!r}")
+    return tuple(value)
+
+
+def _check_reviewed(file: str, entry: str, value) -> dt.date:
+    if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+        raise _fail(file, entry, "reviewed", "must be a date like 2026-11-24")
+    return value
+
+
+def _entry(file: str, kind: str, raw: dict) -> Entry:
+    name = str(raw.get("id", "?"))
+    for fld in _REQUIRED:
+        if fld not in raw or raw[fld] in ("", None):
+            raise _fail(file, name, fld, "is missing")
+    unknown = set(raw) - _ENTRY_FIELDS
+    if unknown:
+        raise _fail(file, name, sorted(unknown)[0], "is not a known field")
+    if not ID_RE.match(raw["id"]):
+        raise _fail(file, name, "id", "use lower-case letters, digits and dashes")
+    for fld in ("name", "description", "audience", "text", "tty", "hours", "how", "email"):
+        if fld in raw and not isinstance(raw[fld], str):
+            raise _fail(file, name, fld, "must be text")
+    internal = raw.get("internal", False)
+    if not isinstance(internal, bool):
+        raise _fail(file, name, "internal", "must be true or false")
+    if "url" in raw:
+        _check_url(file, name, "url", raw["url"], internal)
+    for fld in ("phone", "tty"):
+        if fld in raw and not PHONE_RE.match(raw[fld]):
+            raise _fail(file, name, fld, "write numbers as 1-800-555-0100 (or 911, 988)")
+    if "email" in raw and not re.match(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", raw["email"]):
+        raise _fail(file, name, "email", "not an email address")
+    where = raw.get("where", [])
+    if kind == "platform":
+        valid = set(flow.QUESTION_BY_ID["where"].codes)
+        if not where or not isinstance(where, list) or not set(where) <= valid:
+            raise _fail(file, name, "where", f"list one or more of {sorted(valid)}")
+        if "url" not in raw and "how" not in raw:
+            raise _fail(file, name, "how", "a platform without a url needs in-app guidance")
+    elif where:
+        raise _fail(file, name, "where", "only platforms have this field")
+    return Entry(
+        id=raw["id"], kind=kind, name=raw["name"], description=raw["description"],
+        audience=raw["audience"], sources=_check_sources(file, name, raw["sources"]),
+        reviewed=_check_reviewed(file, name, raw["reviewed"]), url=raw.get("url"),
+        phone=raw.get("phone"), text=raw.get("text"), tty=raw.get("tty"),
+        email=raw.get("email"), hours=raw.get("hours"), how=raw.get("how"),
+        internal=internal, where=tuple(where),
+    )
+
+
+def _state(file: str, raw: dict) -> StateEntry:
+    code = str(raw.get("code", "?"))
+    for fld in ("code", "name", "law", "url", "sources", "reviewed"):
+        if fld not in raw:
+            raise _fail(file, code, fld, "is missing")
+    if code not in flow.STATE_CODES:
+        raise _fail(file, code, "code", "not a USPS state, DC or territory code")
+    if not isinstance(raw["law"], bool):
+        raise _fail(file, code, "law", "must be true or false")
+    _check_url(file, code, "url", raw["url"])
+    return StateEntry(
+        code=code, name=raw["name"], law=raw["law"], url=raw["url"],
+        sources=_check_sources(file, code, raw["sources"]),
+        reviewed=_check_reviewed(file, code, raw["reviewed"]), statute=raw.get("statute"),
+    )
+
+
+def _read(path: Path) -> dict:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ContentError(f"{path.name}: cannot be read: {exc}") from exc
+
+
+def load(content_dir: Path = CONTENT_DIR) -> Directory:
+    """Load and validate every content file; raise ContentError on the first problem."""
+    directory = Directory()
+    for file, table, kind in (("resources.toml", "resource", "resource"),
+                              ("platforms.toml", "platform", "platform")):
+        for raw in _read(content_dir / file).get(table, []):
+            entry = _entry(file, kind, raw)
+            if entry.id in directory.entries or entry.id == "state-law":
+                raise _fail(file, entry.id, "id", "is used twice")
+            directory.entries[entry.id] = entry
+    for raw in _read(content_dir / "states.toml").get("state", []):
+        state = _state("states.toml", raw)
+        if state.code in directory.states:
+            raise _fail("states.toml", state.code, "code", "is used twice")
+        directory.states[state.code] = state
+    missing_states = set(flow.STATE_CODES) - set(directory.states)
+    if missing_states:
+        raise ContentError(f"states.toml: no entry for {sorted(missing_states)}")
+    for raw in _read(content_dir / "guides.toml").get("guide", []):
+        slug = str(raw.get("slug", "?"))
+        for fld in ("slug", "title", "sources", "reviewed"):
+            if fld not in raw:
+                raise _fail("guides.toml", slug, fld, "is missing")
+        directory.guides[slug] = Guide(slug, raw["title"], _check_sources("guides.toml", slug, raw["sources"]),
+                                       _check_reviewed("guides.toml", slug, raw["reviewed"]))
+    for step in flow.STEPS:
+        if step.guide not in directory.guides:
+            raise ContentError(f"step {step.id!r} links guide {step.guide!r}, which guides.toml lacks")
+    # Every referral the engine can name must exist.
+    for step in flow.STEPS:
+        for ref in step.referrals:
+            if not directory.resolves(ref.id):
+                raise ContentError(f"step {step.id!r} names referral {ref.id!r}, which no content file has")
+    return directory

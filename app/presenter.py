@@ -1,0 +1,106 @@
+"""Turns engine output into translated, display-ready data for pages and the API."""
+
+from __future__ import annotations
+
+from flask_babel import gettext as _
+
+from app import flow
+from app.directory import Directory, Entry
+from app.i18n import t
+
+GROUP_TITLES = {
+    "now": flow.N_("Right now"),
+    "next": flow.N_("Next"),
+    "later": flow.N_("When you're ready"),
+}
+
+
+def referral(directory: Directory, ref_id: str, state_code: str | None) -> dict | None:
+    """One referral as plain data. `state-law` resolves to the chosen state."""
+    if ref_id == "state-law":
+        state = directory.state(state_code)
+        if state is None:
+            return None
+        if state.law:
+            description = _("%(state)s has a law against sharing intimate pictures without "
+                            "consent. All 50 states and DC have one. The CCRI Safety Center "
+                            "links to each state's law.", state=state.name)
+        else:
+            description = _("We could not confirm a law for %(state)s. Federal law still "
+                            "applies, and the CCRI Safety Center can help.", state=state.name)
+        return {
+            "id": ref_id, "kind": "state", "name": _("The law in %(state)s", state=state.name),
+            "description": description, "audience": "", "url": state.url,
+            "phone": None, "text": None, "tty": None, "email": None, "hours": None,
+            "how": None, "internal": False,
+            "sources": list(state.sources), "reviewed": state.reviewed.isoformat(),
+        }
+    entry: Entry | None = directory.get(ref_id)
+    if entry is None:
+        return None
+    return {
+        "id": entry.id, "kind": entry.kind, "name": t(entry.name),
+        "description": t(entry.description), "audience": t(entry.audience),
+        "url": entry.url, "phone": entry.phone, "text": t(entry.text) or None,
+        "tty": entry.tty, "email": entry.email, "hours": t(entry.hours) or None,
+        "how": t(entry.how) or None, "internal": entry.internal,
+        "sources": list(entry.sources), "reviewed": entry.reviewed.isoformat(),
+    }
+
+
+def plan_data(plan: flow.Plan, directory: Directory) -> dict:
+    """The plan in the API's shape; templates use the same data."""
+    steps = [
+        {
+            "id": step.id,
+            "group": step.group,
+            "title": t(step.title),
+            "text": " ".join(t(line) for line in step.lines),
+            "paragraphs": [t(line) for line in step.lines],
+            "referrals": list(step.referrals),
+            "guide": step.guide,
+        }
+        for step in plan.steps
+    ]
+    referrals = {}
+    for ref_id in plan.referral_ids:
+        data = referral(directory, ref_id, plan.state)
+        if data is not None:
+            referrals[ref_id] = data
+    return {"steps": steps, "referrals": referrals}
+
+
+def plan_groups(data: dict) -> list[dict]:
+    """Steps grouped under their headings, for the plan page."""
+    groups = []
+    for group in flow.GROUPS:
+        steps = [s for s in data["steps"] if s["group"] == group]
+        if steps:
+            groups.append({"id": group, "title": t(GROUP_TITLES[group]), "steps": steps})
+    return groups
+
+
+def question_data(question: flow.Question, helper: bool = False, directory: Directory | None = None) -> dict:
+    """A question's display text (translated)."""
+    title = question.helper_title if helper and question.helper_title else question.title
+    choices = []
+    for choice in question.choices:
+        label = choice.label
+        if question.id == "state" and directory is not None:
+            label = directory.states[choice.code].name
+        choices.append({"code": choice.code, "label": t(label), "hint": t(choice.hint)})
+    return {
+        "id": question.id, "title": t(title), "why": t(question.why), "hint": t(question.hint),
+        "multiple": question.multiple, "choices": choices,
+        "exclusive": sorted(question.exclusive),
+    }
+
+
+def answer_label(question: flow.Question, value, directory: Directory) -> str:
+    """Display text for a stored answer on the check page."""
+    if value is None:
+        return _("Skipped")
+    codes = [value] if isinstance(value, str) else [c for c in question.codes if c in value]
+    if question.id == "state":
+        return ", ".join(directory.states[c].name for c in codes)
+    return ", ".join(t(question.choice(c).label) for c in codes)

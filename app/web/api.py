@@ -1,0 +1,98 @@
+"""The JSON API (v1): the same engine as the HTML flow."""
+
+from __future__ import annotations
+
+from flask import Blueprint, current_app, jsonify, request
+
+from app import flow, presenter
+from app.web import openapi
+
+bp = Blueprint("api", __name__, url_prefix="/api/v1")
+
+
+class ApiError(Exception):
+    def __init__(self, status: int, message: str, question: str | None = None):
+        super().__init__(message)
+        self.status, self.message, self.question = status, message, question
+
+
+def error_response(status: int, message: str, question: str | None = None):
+    body = {"error": {"message": message}}
+    if question is not None:
+        body["error"]["question"] = question
+    return jsonify(body), status
+
+
+@bp.errorhandler(ApiError)
+def _api_error(exc: ApiError):
+    return error_response(exc.status, exc.message, exc.question)
+
+
+def _when(question: flow.Question) -> str:
+    return question.asked_when.text
+
+
+@bp.get("/questions")
+def questions():
+    items = []
+    for question in flow.QUESTIONS:
+        data = presenter.question_data(question, directory=current_app.extensions["directory"])
+        items.append({
+            "id": question.id,
+            "title": data["title"],
+            "why": data["why"],
+            "multiple": question.multiple,
+            "asked_when": _when(question),
+            "skipped_means": sorted(question.skipped_means),
+            "exclusive": sorted(question.exclusive),
+            "choices": [{"code": c["code"], "label": c["label"]} for c in data["choices"]],
+        })
+    return jsonify({"questions": items})
+
+
+def parse_api_answers(payload) -> dict:
+    if not isinstance(payload, dict) or set(payload) - {"answers"}:
+        raise ApiError(400, "The body must be an object with one key, \"answers\".")
+    raw = payload.get("answers", {})
+    if not isinstance(raw, dict):
+        raise ApiError(400, "\"answers\" must be an object of question id to answer.")
+    answers = {}
+    for qid, value in raw.items():
+        question = flow.QUESTION_BY_ID.get(qid)
+        if question is None:
+            raise ApiError(400, "Unknown question.", str(qid)[:64])
+        if value is None:
+            continue
+        if question.multiple:
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise ApiError(400, "This question takes a list of answer codes.", qid)
+            values = value
+        else:
+            if not isinstance(value, str):
+                raise ApiError(400, "This question takes one answer code as a string.", qid)
+            values = [value]
+        try:
+            parsed = flow.parse_answer(qid, values)
+        except flow.AnswerError as exc:
+            raise ApiError(400, exc.message[:1].upper() + exc.message[1:] + ".", qid) from None
+        if parsed is not None:
+            answers[qid] = parsed
+    return answers
+
+
+@bp.post("/plan")
+def plan():
+    if not request.is_json:
+        raise ApiError(415, "Send the answers as JSON (Content-Type: application/json).")
+    payload = request.get_json(silent=True)
+    if payload is None:
+        raise ApiError(400, "The body is not valid JSON.")
+    answers = parse_api_answers(payload)
+    directory = current_app.extensions["directory"]
+    result = flow.build_plan(answers, directory.platforms_by_where)
+    return jsonify({"plan": presenter.plan_data(result, directory)})
+
+
+@bp.get("/openapi.json")
+def openapi_spec():
+    return jsonify(openapi.spec())

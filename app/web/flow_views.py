@@ -1,0 +1,154 @@
+"""The guided flow: one question per page, check answers, the plan.
+
+Every page is a POSTed form; answers travel in its fields and nowhere else.
+Routes stay thin: the engine decides, templates display.
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint, current_app, render_template, request
+from flask_babel import gettext as _
+
+from app import flow, presenter
+from app.web import form_state
+
+bp = Blueprint("flow", __name__)
+
+
+def _directory():
+    return current_app.extensions["directory"]
+
+
+def _helper(answers) -> bool:
+    return flow.HELPER(flow.view(answers))
+
+
+def _notice(state: form_state.FormState) -> str | None:
+    if state.dropped:
+        return _("We could not read one of your earlier answers, so we will ask it again. "
+                 "Nothing else has changed.")
+    return None
+
+
+def render_question(question: flow.Question, answers: dict, seen, *, error: str | None = None,
+                    chosen=None, back_to_check: bool = False, notice: str | None = None,
+                    status: int = 200):
+    value = answers.get(question.id)
+    if chosen is None:
+        chosen = [] if value is None else ([value] if isinstance(value, str) else sorted(value))
+    path = [q.id for q in flow.asked_questions(answers)]
+    number = path.index(question.id) + 1 if question.id in path else None
+    html = render_template(
+        "question.html",
+        question=presenter.question_data(question, _helper(answers), _directory()),
+        hidden=form_state.hidden_fields(answers, seen, exclude=question.id),
+        back_hidden=form_state.hidden_fields(answers, seen),
+        chosen=chosen,
+        error=error,
+        notice=notice,
+        back_to_check=back_to_check,
+        number=number,
+        total=len(path),
+    )
+    return html, status
+
+
+def render_check(answers: dict, seen, notice: str | None = None):
+    rows = []
+    for question in flow.asked_questions(answers):
+        rows.append({
+            "id": question.id,
+            "title": presenter.question_data(question, _helper(answers))["title"],
+            "answer": presenter.answer_label(question, answers.get(question.id), _directory()),
+        })
+    return render_template("check.html", rows=rows, notice=notice,
+                           hidden=form_state.hidden_fields(answers, seen))
+
+
+def _error_message(question: flow.Question, reason: str | None) -> str:
+    if reason == "this answer cannot be combined with others":
+        exclusive = question.choice(sorted(question.exclusive)[0]).label
+        return _("Choose “%(answer)s” on its own, or choose the other answers without it.",
+                 answer=presenter.t(exclusive))
+    if reason:
+        return _("Choose one of the answers shown, or choose “Skip this question”.")
+    if question.multiple:
+        return _("Choose at least one answer, or choose “Skip this question”.")
+    return _("Choose an answer, or choose “Skip this question”.")
+
+
+@bp.get("/q")
+def first_question():
+    """A plain link to the first question (no answers yet)."""
+    return render_question(flow.QUESTIONS[0], {}, [])
+
+
+@bp.post("/q")
+def question():
+    state = form_state.read(request.form)
+    answers, seen = state.answers, list(state.seen)
+    nav = request.form.get("_nav", "continue")
+    back_to_check = request.form.get("_return") == "check"
+    current = flow.QUESTION_BY_ID.get(state.current) if state.current else None
+    notice = _notice(state)
+
+    if current is not None and nav == "back":
+        previous = flow.previous_question(answers, current.id)
+        if previous is None:
+            return render_template("start.html", hidden=form_state.hidden_fields(answers, seen))
+        return render_question(previous, answers, seen, notice=notice)
+
+    if current is not None and nav == "skip":
+        answers.pop(current.id, None)
+        if current.id not in seen:
+            seen.append(current.id)
+    elif current is not None:
+        if state.current_error is not None or current.id not in answers:
+            message = _error_message(current, state.current_error)
+            return render_question(current, answers, seen, error=message, chosen=state.current_raw,
+                                   back_to_check=back_to_check, notice=notice, status=400)
+        if current.id not in seen:
+            seen.append(current.id)
+
+    answers = flow.normalize(answers)
+    upcoming = flow.next_question(answers, seen)
+    if upcoming is None:
+        return render_check(answers, seen, notice)
+    return render_question(upcoming, answers, seen, back_to_check=back_to_check, notice=notice)
+
+
+@bp.post("/change")
+def change():
+    """From check answers: show one question again, then return to the summary."""
+    state = form_state.read(request.form)
+    question = flow.QUESTION_BY_ID.get(request.form.get("_change", ""))
+    answers = flow.normalize(state.answers)
+    if question is None or question not in flow.asked_questions(answers):
+        return render_check(answers, state.seen, _notice(state))
+    return render_question(question, answers, state.seen, back_to_check=True, notice=_notice(state))
+
+
+@bp.post("/check")
+def check():
+    state = form_state.read(request.form)
+    answers = flow.normalize(state.answers)
+    upcoming = flow.next_question(answers, state.seen)
+    if upcoming is not None and state.dropped:
+        return render_question(upcoming, answers, state.seen, notice=_notice(state))
+    return render_check(answers, state.seen, _notice(state))
+
+
+@bp.post("/plan")
+def plan():
+    state = form_state.read(request.form)
+    answers = flow.normalize(state.answers)
+    if state.dropped:
+        upcoming = flow.next_question(answers, state.seen)
+        if upcoming is not None:
+            return render_question(upcoming, answers, state.seen, notice=_notice(state))
+    directory = _directory()
+    result = flow.build_plan(answers, directory.platforms_by_where)
+    data = presenter.plan_data(result, directory)
+    return render_template("plan.html", groups=presenter.plan_groups(data),
+                           referrals=data["referrals"], helper=result.helper,
+                           hidden=form_state.hidden_fields(answers, state.seen))

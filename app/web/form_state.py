@@ -1,0 +1,62 @@
+"""Reading the answers a page carries in its POSTed form (hidden and visible).
+
+Nothing is kept between requests: every request re-validates the whole answer
+set. A value that is not valid (a tampered or stale hidden field) is dropped,
+and its question is asked again with a calm notice, never an error page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from werkzeug.datastructures import MultiDict
+
+from app import flow
+
+
+@dataclass
+class FormState:
+    answers: dict = field(default_factory=dict)
+    seen: list[str] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)  # questions with unreadable values
+    current: str | None = None  # the question shown on the page that was sent
+    current_error: str | None = None  # why the visible answer is not valid
+    current_raw: list[str] = field(default_factory=list)  # what was chosen, to re-show it
+
+
+def read(form: MultiDict) -> FormState:
+    state = FormState()
+    current = form.get("_q")
+    state.current = current if current in flow.QUESTION_BY_ID else None
+    for question in flow.QUESTIONS:
+        values = form.getlist(question.id)
+        try:
+            value = flow.parse_answer(question.id, values)
+        except flow.AnswerError as exc:
+            if question.id == state.current:
+                state.current_error = exc.message
+                state.current_raw = [v for v in values if v in question.codes]
+            else:
+                state.dropped.append(question.id)
+            continue
+        if value is not None:
+            state.answers[question.id] = value
+    seen = []
+    for qid in form.getlist("_seen"):
+        if qid in flow.QUESTION_BY_ID and qid not in seen and qid not in state.dropped:
+            seen.append(qid)
+    state.seen = seen
+    return state
+
+
+def hidden_fields(answers: dict, seen, exclude: str | None = None) -> list[tuple[str, str]]:
+    """(name, value) pairs that carry the answers to the next page."""
+    pairs = []
+    for question in flow.QUESTIONS:
+        if question.id == exclude or question.id not in answers:
+            continue
+        value = answers[question.id]
+        codes = [value] if isinstance(value, str) else [c for c in question.codes if c in value]
+        pairs.extend((question.id, code) for code in codes)
+    pairs.extend(("_seen", qid) for qid in flow.QUESTION_BY_ID if qid in set(seen))
+    return pairs

@@ -1,0 +1,93 @@
+"""OpenAPI 3.1 description of the JSON API, built from the engine's questions."""
+
+from app import flow
+
+GROUPS = list(flow.GROUPS)
+
+
+def _answer_schema(question: flow.Question) -> dict:
+    codes = {"type": "string", "enum": list(question.codes)}
+    if question.multiple:
+        return {"type": "array", "items": codes, "uniqueItems": True}
+    return codes
+
+
+def spec() -> dict:
+    error = {
+        "type": "object",
+        "required": ["error"],
+        "properties": {"error": {"type": "object", "required": ["message"], "properties": {
+            "question": {"type": "string"}, "message": {"type": "string"}}}},
+    }
+    referral = {
+        "type": "object",
+        "required": ["name", "url", "phone", "text", "sources", "reviewed"],
+        "properties": {
+            "id": {"type": "string"}, "kind": {"type": "string"},
+            "name": {"type": "string"}, "description": {"type": "string"},
+            "audience": {"type": "string"}, "url": {"type": ["string", "null"]},
+            "phone": {"type": ["string", "null"]}, "text": {"type": ["string", "null"]},
+            "tty": {"type": ["string", "null"]}, "email": {"type": ["string", "null"]},
+            "hours": {"type": ["string", "null"]}, "how": {"type": ["string", "null"]},
+            "internal": {"type": "boolean"},
+            "sources": {"type": "array", "items": {"type": "string"}},
+            "reviewed": {"type": "string", "format": "date"},
+        },
+    }
+    step = {
+        "type": "object",
+        "required": ["id", "group", "title", "text", "referrals"],
+        "properties": {
+            "id": {"type": "string", "enum": [s.id for s in flow.STEPS]},
+            "group": {"type": "string", "enum": GROUPS},
+            "title": {"type": "string"}, "text": {"type": "string"},
+            "paragraphs": {"type": "array", "items": {"type": "string"}},
+            "referrals": {"type": "array", "items": {"type": "string"}},
+            "guide": {"type": "string"},
+        },
+    }
+    answers = {
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {q.id: _answer_schema(q) for q in flow.QUESTIONS},
+    }
+    json_error = {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "Help guide API",
+            "version": "1.0.0",
+            "description": "Maps answers to an ordered plan of steps and referrals. Nothing is stored.",
+        },
+        "paths": {
+            "/api/v1/questions": {"get": {
+                "summary": "The questions, their answer codes and when each is asked",
+                "responses": {"200": {"description": "The questions", "content": {
+                    "application/json": {"schema": {"type": "object"}}}}},
+            }},
+            "/api/v1/plan": {"post": {
+                "summary": "Build a plan from answers",
+                "requestBody": {"required": True, "content": {"application/json": {"schema": {
+                    "type": "object", "additionalProperties": False,
+                    "properties": {"answers": {"$ref": "#/components/schemas/Answers"}}}}}},
+                "responses": {
+                    "200": {"description": "The plan", "content": {"application/json": {"schema": {
+                        "type": "object", "required": ["plan"], "properties": {"plan": {
+                            "type": "object", "required": ["steps", "referrals"], "properties": {
+                                "steps": {"type": "array", "items": {"$ref": "#/components/schemas/Step"}},
+                                "referrals": {"type": "object", "additionalProperties": {
+                                    "$ref": "#/components/schemas/Referral"}}}}}}}}},
+                    "400": {"description": "Unknown question, unknown code or wrong type", **json_error},
+                    "413": {"description": "Body too large", **json_error},
+                    "415": {"description": "Body is not JSON", **json_error},
+                },
+            }},
+            "/api/v1/openapi.json": {"get": {
+                "summary": "This description",
+                "responses": {"200": {"description": "OpenAPI document"}},
+            }},
+        },
+        "components": {"schemas": {
+            "Answers": answers, "Step": step, "Referral": referral, "Error": error,
+        }},
+    }

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Installs the system packages the tests need, only where missing.
+set -euo pipefail
+need=()
+if [ -z "${CHROMIUM:-}" ] && ! command -v chromium >/dev/null && ! command -v chromium-browser >/dev/null; then
+  need+=(chromium)
+fi
+command -v java >/dev/null || need+=(default-jre-headless)
+[ ${#need[@]} -eq 0 ] && exit 0
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -q
+  apt-get install -y -q --no-install-recommends "${need[@]}"
+elif [[ " ${need[*]} " == *" chromium "* ]]; then
+  echo "Chromium is missing and apt is not available as root; trying Playwright's own download." >&2
+  .venv/bin/python -m playwright install chromium
+fi

@@ -1,0 +1,100 @@
+"""Shared fixtures. Every HTML response fetched through `page()` is checked for the
+invariants every page must keep (see `assert_page_invariants`)."""
+
+from __future__ import annotations
+
+import re
+from xml.etree import ElementTree
+
+import html5lib
+import pytest
+from werkzeug.datastructures import MultiDict
+
+from app import create_app
+from config import TestConfig
+
+NS = "{http://www.w3.org/1999/xhtml}"
+SITE = "Help guide"
+TOPIC_WORDS = re.compile(r"revenge|porn|nude|sextort|deepfake|intimate|abuse", re.I)
+
+
+@pytest.fixture(scope="session")
+def app():
+    return create_app(TestConfig)
+
+
+@pytest.fixture(scope="session")
+def directory(app):
+    return app.extensions["directory"]
+
+
+def parse(html: bytes):
+    parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=True)
+    return parser.parse(html)
+
+
+def find_all(tree, tag: str):
+    return tree.iter(f"{NS}{tag}")
+
+
+def text_of(el) -> str:
+    return " ".join("".join(el.itertext()).split())
+
+
+def assert_page_invariants(response) -> ElementTree.Element:
+    """What every HTML page must do, whatever its state."""
+    assert response.mimetype == "text/html"
+    assert "Set-Cookie" not in response.headers
+    assert "no-store" in response.headers["Cache-Control"]
+    assert response.headers["Referrer-Policy"] == "no-referrer"
+    tree = parse(response.data)  # strict: raises on any HTML parse error
+    h1s = list(find_all(tree, "h1"))
+    assert len(h1s) == 1, f"expected one <h1>, found {len(h1s)}"
+    title = text_of(next(find_all(tree, "title")))
+    assert title.endswith(f"– {SITE}"), title
+    assert not TOPIC_WORDS.search(title), title
+    ids = [el.get("id") for el in tree.iter() if el.get("id")]
+    assert len(ids) == len(set(ids)), "duplicate ids"
+    nonce = re.search(r"'nonce-([^']+)'", response.headers["Content-Security-Policy"]).group(1)
+    for script in find_all(tree, "script"):
+        assert script.get("nonce") == nonce
+        assert script.get("src", "").startswith("/static/"), "no inline or third-party script"
+    for form in find_all(tree, "form"):
+        assert form.get("method") == "post", "answers only travel in POST bodies"
+    for link in find_all(tree, "a"):
+        href = link.get("href", "")
+        if href.startswith("http"):
+            assert "noreferrer" in link.get("rel", ""), href
+    for el in tree.iter():
+        for attr in ("src",):
+            value = el.get(attr)
+            if value:
+                assert value.startswith("/") or value.startswith("data:"), f"third-party {attr}: {value}"
+    for link in find_all(tree, "link"):
+        assert link.get("href", "").startswith(("/", "data:")), "no third-party stylesheet or font"
+    exit_link = next(el for el in find_all(tree, "a") if el.get("id") == "quick-exit")
+    assert exit_link.get("target") == "_top" and "noreferrer" in exit_link.get("rel")
+    return tree
+
+
+@pytest.fixture
+def page(client):
+    """GET or POST a page and check its invariants; returns (response, tree)."""
+
+    def fetch(path: str, data=None, status: int = 200):
+        if isinstance(data, list):
+            data = MultiDict(data)
+        response = client.post(path, data=data) if data is not None else client.get(path)
+        assert response.status_code == status, response.data[:500]
+        return response, assert_page_invariants(response)
+
+    return fetch
+
+
+def form_fields(tree, action: str | None = None) -> list[tuple[str, str]]:
+    """The hidden fields of the (first) form posting to `action`."""
+    for form in find_all(tree, "form"):
+        if action is None or form.get("action") == action:
+            return [(i.get("name"), i.get("value")) for i in form.iter(f"{NS}input")
+                    if i.get("type") == "hidden"]
+    raise AssertionError(f"no form posting to {action}")

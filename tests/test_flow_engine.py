@@ -1,0 +1,218 @@
+"""The engine, one test per routing principle of flow-contract.md, plus parsing."""
+
+from itertools import combinations
+
+import pytest
+
+from app import flow
+
+
+def plan(directory=None, **answers):
+    parsed = {k: (frozenset(v) if isinstance(v, (list, set, tuple)) else v) for k, v in answers.items()}
+    return flow.build_plan(parsed, directory.platforms_by_where if directory else None)
+
+
+def ids(p):
+    return [s.id for s in p.steps]
+
+
+# -- Principle 1: danger yes/unsure (or skipped) -> safety first, with 911 and the DV hotline
+@pytest.mark.parametrize("danger", ["yes", "unsure", None])
+def test_p1_danger_puts_safety_first(danger):
+    p = plan(danger=danger, situation=["shared"], age="under18") if danger else plan(situation=["shared"], age="under18")
+    assert ids(p)[0] == "safety"
+    assert p.steps[0].group == "now"
+    assert set(p.steps[0].referrals) >= {"emergency", "dv-hotline"}
+
+
+def test_p1_no_danger_no_safety_step():
+    assert "safety" not in ids(plan(danger="no"))
+
+
+# -- Principle 2: support always; CCRI Safety Center and FTC somewhere
+@pytest.mark.parametrize("answers", [{}, {"danger": "no"}, {"danger": "yes", "age": "under18", "situation": ["threatened"]}])
+def test_p2_support_always(answers):
+    p = plan(**answers)
+    support = p.step("support")
+    assert support is not None and {"crisis-988", "ccri-helpline"} <= set(support.referrals)
+    assert {"ccri-safety-center", "ftc-report"} <= set(p.referral_ids)
+
+
+# -- Principle 3: under 18 -> minor before any removal step; never StopNCII; evidence warning
+def test_p3_minor_route():
+    p = plan(danger="no", situation=["shared", "threatened"], demand=["money"], age="under18", kind="real",
+             taker="self", where=["social", "search"])
+    order = ids(p)
+    assert order.index("minor") < min(order.index(s) for s in ("remove", "search", "sextortion"))
+    assert {"take-it-down", "cybertipline"} <= set(p.step("minor").referrals)
+    assert "stopncii" not in p.referral_ids and "prevent" not in order
+    assert any("Do not save, screenshot or forward the picture itself" in line for line in p.step("evidence").lines)
+
+
+@pytest.mark.parametrize("age", ["unsure", None])
+def test_p3_age_unsure_gives_both_routes_with_conditions(age):
+    answers = dict(danger="no", situation=["shared"], copy="yes", kind="real")
+    if age:
+        answers["age"] = age
+    p = plan(**answers)
+    assert "take-it-down" in p.referral_ids and "stopncii" in p.referral_ids
+    prevent = " ".join(p.step("prevent").lines)
+    assert "If you were 18 or older in it, use StopNCII" in prevent and "under 18 in it, use Take It Down" in prevent
+    assert p.step("minor").lines[0].startswith("If you were under 18")
+
+
+# -- Principle 4: threats -> sextortion step; money / more images make it come right after safety/minor
+def test_p4_threat_step_content():
+    p = plan(danger="no", situation=["threatened"], age="adult")
+    step = p.step("sextortion")
+    text = " ".join(step.lines)
+    assert "Do not pay" in text and "do not delete" in text.lower() and "Report the account" in text
+    assert "fbi" in step.referrals and "cybertipline" not in step.referrals
+
+
+def test_p4_threat_to_minor_adds_cybertipline():
+    assert "cybertipline" in plan(situation=["threatened"], age="under18").step("sextortion").referrals
+
+
+@pytest.mark.parametrize("demand", [["money"], ["more_images"], ["money", "other"]])
+def test_p4_urgent_demand_comes_right_after_safety_and_minor(demand):
+    order = ids(plan(danger="yes", situation=["threatened"], demand=demand, age="under18"))
+    assert order[:3] == ["safety", "minor", "sextortion"]
+
+
+def test_p4_other_demand_is_after_evidence():
+    order = ids(plan(danger="no", situation=["threatened"], demand=["other"], age="adult"))
+    assert order.index("evidence") < order.index("sextortion")
+
+
+# -- Principle 5: shared -> remove with the platforms of `where` and tida-notice; search engines
+def test_p5_remove_lists_platforms_for_where(directory):
+    p = plan(directory, danger="no", situation=["shared"], where=["adult_site", "messaging"], age="adult")
+    refs = p.step("remove").referrals
+    assert refs[0] == "tida-notice"
+    assert {"aylo", "onlyfans", "telegram"} <= set(refs)
+    assert "x" not in refs  # x is only on social
+    assert "search" not in ids(p)
+
+
+@pytest.mark.parametrize("kind,expected", [
+    ("real", {"google-search"}), ("altered", {"google-search-fake"}), ("ai", {"google-search-fake"}),
+    ("unsure", {"google-search", "google-search-fake"}), (None, {"google-search", "google-search-fake"}),
+])
+@pytest.mark.parametrize("where", [["search"], ["unknown"], None])
+def test_p5_search_step(kind, expected, where):
+    answers = {"situation": ["shared"]}
+    if kind:
+        answers["kind"] = kind
+    if where:
+        answers["where"] = where
+    step = plan(**answers).step("search")
+    assert step is not None
+    assert {r for r in step.referrals if r.startswith("google")} == expected
+
+
+def test_p5_no_search_step_without_search_or_unknown():
+    assert plan(situation=["shared"], where=["social"]).step("search") is None
+
+
+# -- Principle 6: not under 18 and a copy -> prevent with StopNCII; without a copy, no StopNCII action
+@pytest.mark.parametrize("situation", [["shared"], ["threatened"], ["taken"], ["unsure"]])
+def test_p6_copy_gives_stopncii(situation):
+    p = plan(situation=situation, age="adult", copy="yes")
+    assert "stopncii" in p.step("prevent").referrals
+
+
+@pytest.mark.parametrize("copy", ["no", "unsure", None])
+def test_p6_no_copy_no_stopncii(copy):
+    answers = dict(situation=["shared"], age="adult", kind="ai")
+    if copy:
+        answers["copy"] = copy
+    assert "stopncii" not in plan(**answers).referral_ids
+
+
+# -- Principle 7: fakes -> deepfake step with google-search-fake
+@pytest.mark.parametrize("kind", ["altered", "ai"])
+def test_p7_fakes(kind):
+    step = plan(situation=["shared"], kind=kind, age="adult").step("deepfake")
+    assert "google-search-fake" in step.referrals
+    assert "digital forgeries" in " ".join(step.lines)
+
+
+def test_p7_real_has_no_deepfake_step():
+    assert plan(kind="real").step("deepfake") is None
+
+
+# -- Principle 8: self-taken and real -> copyright with dmca-notice (not for under 18: minor route)
+def test_p8_copyright():
+    assert "dmca-notice" in plan(kind="real", taker="self", age="adult").step("copyright").referrals
+    assert plan(kind="real", taker="someone_else").step("copyright") is None
+    assert plan(kind="altered", taker="self").step("copyright") is None
+    assert plan(kind="real", taker="self", age="under18").step("copyright") is None
+
+
+# -- Principle 9: state -> state-law; law always mentions TAKE IT DOWN and 15 U.S.C. § 6851
+def test_p9_law():
+    with_state = plan(state="TX").step("law")
+    assert "state-law" in with_state.referrals
+    without = plan().step("law")
+    assert "state-law" not in without.referrals
+    for step in (with_state, without):
+        text = " ".join(step.lines)
+        assert "TAKE IT DOWN Act" in text and "15 U.S.C. § 6851" in text
+
+
+# -- Principle 10: helping someone else -> the plan speaks to a helper
+def test_p10_helper_voice():
+    self_plan = plan(for_whom="self", situation=["shared"], age="adult")
+    helper_plan = plan(for_whom="someone_else", situation=["shared"], age="adult")
+    assert helper_plan.helper and not self_plan.helper
+    assert any("authorized person" in line for line in helper_plan.step("remove").lines)
+    assert not any("authorized person" in line for line in self_plan.step("remove").lines)
+    assert "not their fault" in " ".join(helper_plan.step("support").lines)
+    assert "not your fault" in " ".join(self_plan.step("support").lines)
+
+
+# -- Answers the flow would not ask are ignored
+def test_unasked_answers_are_ignored():
+    assert flow.normalize({"where": frozenset({"social"}), "demand": frozenset({"money"})}) == {}
+    assert flow.normalize({"kind": "ai", "taker": "self"}) == {"kind": "ai"}
+    assert flow.normalize({"age": "under18", "copy": "yes"}) == {"age": "under18"}
+    assert plan(age="under18", copy="yes") == plan(age="under18")
+
+
+# -- Parsing
+def test_parse_answer():
+    assert flow.parse_answer("danger", ["yes"]) == "yes"
+    assert flow.parse_answer("danger", []) is None
+    assert flow.parse_answer("situation", ["shared", "taken"]) == frozenset({"shared", "taken"})
+    for qid, values in [("danger", ["maybe"]), ("danger", ["yes", "no"]), ("nope", ["x"]),
+                        ("demand", ["none", "money"]), ("state", ["ZZ"])]:
+        with pytest.raises(flow.AnswerError):
+            flow.parse_answer(qid, values)
+
+
+def test_next_and_previous_question():
+    assert flow.next_question({}).id == "danger"
+    assert flow.next_question({"danger": "no"}).id == "for_whom"
+    # skipped questions are not asked again
+    assert flow.next_question({"danger": "no"}, seen=["for_whom"]).id == "situation"
+    answers = {"danger": "no", "for_whom": "self", "situation": frozenset({"threatened"})}
+    assert flow.next_question(answers).id == "demand"
+    assert flow.previous_question(answers, "demand").id == "situation"
+    assert flow.previous_question(answers, "danger") is None
+    everything = {q.id for q in flow.asked_questions(answers)}
+    assert flow.next_question(answers, seen=everything) is None
+
+
+@pytest.mark.sweep
+def test_answer_space_is_every_combination():
+    """all_answer_sets yields each reachable answer set once: the product of the options."""
+    sets = list(flow.all_answer_sets(state_options=(None,)))
+    assert len({tuple(sorted(a.items())) for a in sets}) == len(sets)
+    situation = sum(
+        (9 if "threatened" in s else 1) * (64 if "shared" in s else 1)  # demand: 8 subsets + "none"; where: 64
+        for n in range(0, 5) for s in combinations(("shared", "threatened", "taken", "unsure"), n)
+    )
+    # danger 4 x for_whom 3 x situation x (age under18 | 3 other age options x copy 4)
+    #   x (kind ai | 4 other kind options x taker 4)
+    assert len(sets) == 4 * 3 * situation * (1 + 3 * 4) * (1 + 4 * 4)

@@ -1,0 +1,98 @@
+"""The exhaustive sweep: every combination of answers (skips included) keeps the
+plan's invariants: 6.9 million plans, split over all cores.
+
+`state` only decides which state's law entry the `law` step links, so the big
+sweep leaves it skipped and a second sweep gives every state code with each
+combination of the questions that shape the plan's law and support steps.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+
+import pytest
+
+from app import directory as directory_module
+from app import flow
+
+REMOVAL = {"remove", "search", "prevent", "deepfake", "copyright"}
+
+
+def check(answers, plan, directory) -> str | None:
+    """The invariants; returns a description of the first broken one."""
+    if not plan.steps:
+        return "empty plan"
+    ids = [s.id for s in plan.steps]
+    if len(ids) != len(set(ids)):
+        return "duplicate step"
+    if [flow.GROUPS.index(s.group) for s in plan.steps] != sorted(flow.GROUPS.index(s.group) for s in plan.steps):
+        return "groups out of order"
+    support = plan.step("support")
+    if support is None or not {"crisis-988", "ccri-helpline"} <= set(support.referrals):
+        return "support missing"
+    refs = plan.referral_ids
+    if "ccri-safety-center" not in refs or "ftc-report" not in refs:
+        return "ccri-safety-center or ftc-report missing"
+    view = flow.view(answers)
+    if view["danger"] & {"yes", "unsure"} and ids[0] != "safety":
+        return "safety not first"
+    if "under18" in view["age"]:
+        if "stopncii" in refs:
+            return "stopncii offered for under18"
+        first_removal = min((ids.index(s) for s in REMOVAL if s in ids), default=len(ids))
+        if "minor" not in ids or ids.index("minor") > first_removal:
+            return "minor not before removal"
+    for ref in refs:
+        if not directory.resolves(ref):
+            return f"referral {ref} does not resolve"
+    if any(not s.lines for s in plan.steps):
+        return "a step without guidance"
+    return None
+
+
+def _worker(args):
+    part, parts = args
+    directory = directory_module.load()
+    by_where = directory.platforms_by_where
+    count = 0
+    for index, answers in enumerate(flow.all_answer_sets(state_options=(None,))):
+        if index % parts != part:
+            continue
+        problem = check(answers, flow.build_plan(answers, by_where), directory)
+        if problem:
+            return count, f"{problem}: {answers}"
+        count += 1
+    return count, None
+
+
+@pytest.mark.sweep
+def test_every_answer_combination_keeps_the_invariants():
+    parts = max(2, os.cpu_count() or 2)
+    with mp.get_context("fork").Pool(parts) as pool:
+        results = pool.map(_worker, [(i, parts) for i in range(parts)])
+    problems = [p for _, p in results if p]
+    assert not problems, problems[0]
+    total = sum(c for c, _ in results)
+    print(f"\nexhaustive sweep: {total} answer sets checked")
+    assert total == 6_895_200  # see test_answer_space_is_every_combination
+
+
+def test_every_state_code_gives_its_law_entry(directory):
+    for code in flow.STATE_CODES:
+        for base in ({}, {"danger": "yes", "age": "under18"}, {"for_whom": "someone_else", "situation": frozenset({"shared"})}):
+            answers = {**base, "state": code}
+            plan = flow.build_plan(answers, directory.platforms_by_where)
+            assert check(answers, plan, directory) is None
+            assert "state-law" in plan.step("law").referrals and plan.state == code
+
+
+def test_invariant_checker_catches_a_broken_plan(directory):
+    """The sweep's checker must fail on a plan that breaks a rule."""
+    answers = {"danger": "yes", "age": "under18"}
+    good = flow.build_plan(answers)
+    assert check(answers, good, directory) is None
+    broken = flow.Plan(tuple(s for s in good.steps if s.id != "safety"), False)
+    assert check(answers, broken, directory) == "safety not first"
+    no_support = flow.Plan(tuple(s for s in good.steps if s.id != "support"), False)
+    assert check(answers, no_support, directory) == "support missing"
