@@ -1,0 +1,145 @@
+"""Real-browser walks: JavaScript off, keyboard only, quick exit, accessibility."""
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import EXIT_URL
+
+pytestmark = pytest.mark.browser
+
+
+def h1(page):
+    return page.locator("h1").inner_text()
+
+
+def test_no_js_walk_with_back_change_and_skip(nojs_page):
+    page = nojs_page
+    page.goto("/")
+    page.get_by_role("button", name="Start").click()
+    assert "in danger" in h1(page)
+    page.get_by_label("No", exact=True).check()
+    page.get_by_role("button", name="Continue").click()
+    page.get_by_label("It's about me", exact=True).check()
+    page.get_by_role("button", name="Continue").click()
+    page.get_by_label("A picture or video has been shared, posted or sent", exact=True).check()
+    page.get_by_role("button", name="Continue").click()
+    # Back keeps the answer
+    page.get_by_role("button", name="Back").click()
+    assert h1(page) == "What is happening?"
+    expect(page.get_by_label("A picture or video has been shared, posted or sent", exact=True)).to_be_checked()
+    page.get_by_role("button", name="Continue").click()
+    page.get_by_label("18 or older", exact=True).check()
+    page.get_by_role("button", name="Continue").click()
+    page.get_by_role("button", name="Skip this question").click()  # kind
+    page.get_by_label("Someone else took it", exact=True).check()
+    page.get_by_role("button", name="Continue").click()
+    page.get_by_label("In search results, like Google", exact=True).check()
+    page.get_by_role("button", name="Continue").click()
+    page.get_by_label("Yes", exact=True).check()
+    page.get_by_role("button", name="Continue").click()
+    page.get_by_role("button", name="Skip this question").click()  # state
+    assert h1(page) == "Check your answers"
+    page.get_by_role("button", name="Change your answer to: Where have you seen it?").click()
+    page.get_by_label("A social media app or site", exact=True).check()
+    page.get_by_role("button", name="Continue").click()
+    assert h1(page) == "Check your answers"
+    page.get_by_role("button", name="See my plan").click()
+    assert h1(page) == "Your next steps"
+    text = page.locator("main").inner_text()
+    assert "Remove it from search results" in text and "StopNCII.org" in text and "X (Twitter)" in text
+    assert page.url.endswith("/plan")
+    assert all(r.startswith(page.url.split("/plan")[0]) for r in page.requests), page.requests
+
+
+def tab_to(page, text, limit=40):
+    """Press Tab until the focused element's text is `text` (keyboard only)."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.textContent.trim()") == text:
+            # focus must be visible
+            outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+            assert outline != "none"
+            return
+    raise AssertionError(f"could not Tab to {text!r}")
+
+
+def test_keyboard_only_walk(page):
+    page.goto("/")
+    tab_to(page, "Start")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/q")
+    for _ in range(12):
+        if h1(page) == "Check your answers":
+            break
+        if page.locator("main select").count():
+            page.locator("main select").focus()
+            page.keyboard.press("ArrowDown")  # choose the first state
+        else:
+            page.locator("main fieldset input").first.focus()
+            page.keyboard.press("Space")
+        tab_to(page, "Continue")
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+    assert h1(page) == "Check your answers"
+    tab_to(page, "See my plan")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert h1(page) in ("Your next steps", "Next steps for the person you are helping")
+
+
+def test_focus_moves_to_error_summary(page):
+    page.goto("/q")
+    page.get_by_role("button", name="Continue").click()
+    expect(page.locator(".error-summary")).to_be_focused()
+
+
+def test_quick_exit_click_replaces_history(page):
+    page.goto("/")
+    page.get_by_role("button", name="Start").click()
+    page.locator("#quick-exit").click()
+    page.wait_for_url(EXIT_URL)
+    page.go_back()
+    # replace(): the question page is not the entry Back returns to
+    assert page.url.rstrip("/").endswith("/q") is False
+
+
+def test_quick_exit_shift_three_times(page):
+    page.goto("/guides/")
+    for _ in range(3):
+        page.keyboard.press("Shift")
+    page.wait_for_url(EXIT_URL)
+
+
+def test_quick_exit_without_js(nojs_page):
+    nojs_page.goto("/")
+    nojs_page.locator("#quick-exit").click()
+    nojs_page.wait_for_url(EXIT_URL)
+
+
+@pytest.mark.parametrize("path", ["/", "/q", "/guides/", "/guides/removal"])
+def test_axe_clean(page, path):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.goto(path)
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": [
+        "wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}})
+    assert results.violations_count == 0, results.generate_report()
+
+
+def test_axe_clean_on_error_and_plan(page):
+    from axe_playwright_python.sync_playwright import Axe
+
+    tags = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}}
+    page.goto("/q")
+    page.get_by_role("button", name="Continue").click()
+    result = Axe().run(page, options=tags)
+    assert result.violations_count == 0, result.generate_report()
+    page.goto("/")
+    page.get_by_role("button", name="Start").click()
+    for _ in range(10):
+        if h1(page) == "Check your answers":
+            break
+        page.get_by_role("button", name="Skip this question").click()
+    page.get_by_role("button", name="See my plan").click()
+    result = Axe().run(page, options=tags)
+    assert result.violations_count == 0, result.generate_report()
