@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test test-fast lint venv deps test-deps system-deps clean
+.PHONY: screenshots run test test-fast lint venv deps test-deps system-deps clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -33,6 +33,9 @@ test: test-deps system-deps lint
 
 test-fast: test-deps lint
 	$(BIN)/pytest -q -m "not sweep and not browser"
+
+screenshots: test-deps system-deps
+	$(BIN)/python scripts/screenshots.py
 
 clean:
 	rm -rf $(VENV) *.egg-info

@@ -1,0 +1,18 @@
+"""Babel extractor for the content TOML files: names, descriptions and other
+text shown to people become msgids, like the strings in code and templates."""
+
+import tomllib
+
+TRANSLATABLE = ("name", "description", "audience", "text", "hours", "how", "title")
+
+
+def extract_toml(fileobj, keywords, comment_tags, options):
+    data = tomllib.loads(fileobj.read().decode("utf-8"))
+    for table in data.values():
+        for entry in table if isinstance(table, list) else ():
+            if "code" in entry:
+                continue  # state names are proper nouns; their text lives in the presenter
+            for key in TRANSLATABLE:
+                value = entry.get(key)
+                if isinstance(value, str):
+                    yield 0, "gettext", value, [f"{entry.get('id') or entry.get('slug')}.{key}"]
