@@ -18,7 +18,7 @@ class Config:
     EXIT_URL = os.environ.get("HELP_EXIT_URL", "https://www.weather.gov/")
     # Reverse proxies in front of the app whose X-Forwarded-* headers we trust.
     PROXY_HOPS = _int("HELP_PROXY_HOPS", 0)
-    LOG_LEVEL = os.environ.get("HELP_LOG_LEVEL", "WARNING")
+    LOG_LEVEL = os.environ.get("HELP_LOG_LEVEL", "WARNING").upper()
     # Bodies are small: a whole walk is a few hundred bytes. 64 KiB leaves room
     # for the letter forms and still turns away floods with a friendly 413.
     MAX_CONTENT_LENGTH = _int("HELP_MAX_BODY_BYTES", 64 * 1024)

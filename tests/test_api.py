@@ -7,7 +7,7 @@ import pytest
 from werkzeug.datastructures import MultiDict
 
 from app import flow
-from tests.conftest import find_all, parse
+from tests.conftest import NS, find_all, parse
 
 
 def test_questions(client):
@@ -95,7 +95,11 @@ def _html_plan(client, answers):
             form.add(qid, code)
     tree = parse(client.post("/plan", data=form).data)
     steps = [s.get("id")[2:] for s in find_all(tree, "h3") if (s.get("id") or "").startswith("s-")]
-    names = ["".join(h.itertext()) for h in find_all(tree, "h4")]
+    # every referral: a full card the first time, a link to it after that
+    names = []
+    for el in tree.iter():
+        if el.tag == f"{NS}h4" or (el.tag == f"{NS}p" and el.get("class") == "again"):
+            names.append("".join((el.find(f"{NS}a") if el.tag == f"{NS}p" else el).itertext()))
     return steps, names
 
 

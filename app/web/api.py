@@ -95,4 +95,5 @@ def plan():
 
 @bp.get("/openapi.json")
 def openapi_spec():
-    return jsonify(openapi.spec())
+    # The server URL shows the scheme and host as seen through any proxy (ProxyFix).
+    return jsonify(openapi.spec(request.host_url.rstrip("/")))

@@ -12,7 +12,7 @@ def _answer_schema(question: flow.Question) -> dict:
     return codes
 
 
-def spec() -> dict:
+def spec(server_url: str | None = None) -> dict:
     error = {
         "type": "object",
         "required": ["error"],
@@ -59,6 +59,7 @@ def spec() -> dict:
             "version": "1.0.0",
             "description": "Maps answers to an ordered plan of steps and referrals. Nothing is stored.",
         },
+        "servers": [{"url": server_url}] if server_url else [],
         "paths": {
             "/api/v1/questions": {"get": {
                 "summary": "The questions, their answer codes and when each is asked",

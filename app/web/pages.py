@@ -10,6 +10,12 @@ def start():
     return render_template("start.html", hidden=[])
 
 
+@bp.get("/healthz")
+def healthz():
+    """For load balancers: no body data, nothing logged."""
+    return "", 204
+
+
 @bp.get("/guides/")
 def guides():
     return render_template("guides/index.html", guides=current_app.extensions["directory"].guides)

@@ -4,16 +4,12 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.servers import gunicorn
+
 EXIT_URL = "https://www.weather.gov/"
 CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -29,34 +25,10 @@ def find_chromium() -> str:
                 "`make test` does this for you.", pytrace=False)
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def server():
-    port = free_port()
-    env = {**os.environ, "HELP_EXIT_URL": EXIT_URL}
-    gunicorn = Path(sys.executable).with_name("gunicorn")
-    proc = subprocess.Popen(
-        [str(gunicorn), "-k", "gthread", "--threads", "4", "-w", "1", "-b", f"127.0.0.1:{port}", "wsgi:app"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(base + "/", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.1)
-    else:
-        proc.kill()
-        pytest.fail("gunicorn did not start: " + proc.stdout.read().decode(errors="replace"))
-    yield base
-    proc.terminate()
-    proc.wait(10)
+    with gunicorn(env={"HELP_EXIT_URL": EXIT_URL}) as base:
+        yield base
 
 
 @pytest.fixture(scope="session")

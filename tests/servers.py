@@ -1,0 +1,116 @@
+"""Real servers for tests: the app under gunicorn (gthread), and nginx in front."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for(url: str, proc: subprocess.Popen, what: str) -> None:
+    for _ in range(150):
+        if proc.poll() is not None:
+            break
+        try:
+            urllib.request.urlopen(url, timeout=1)
+            return
+        except OSError:
+            time.sleep(0.1)
+    proc.kill()
+    out = proc.stdout.read().decode(errors="replace") if proc.stdout else "(see its log file)"
+    pytest.fail(f"{what} did not start: {out}")
+
+
+@contextlib.contextmanager
+def gunicorn(port: int | None = None, env: dict | None = None, log_path: Path | None = None):
+    """The app as deployed: gunicorn -c gunicorn.conf.py wsgi:app. Yields its base URL."""
+    port = port or free_port()
+    environ = {**os.environ, "HELP_BIND": f"127.0.0.1:{port}", "HELP_WORKERS": "1", **(env or {})}
+    out = open(log_path, "wb") if log_path else subprocess.PIPE
+    proc = subprocess.Popen(
+        [str(Path(sys.executable).with_name("gunicorn")), "-c", "gunicorn.conf.py", "wsgi:app"],
+        cwd=ROOT, env=environ, stdout=out, stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_for(base + "/healthz", proc, "gunicorn")
+        yield base
+    finally:
+        proc.terminate()
+        proc.wait(10)
+        if log_path:
+            out.close()
+
+
+def find_nginx() -> str:
+    for candidate in (os.environ.get("NGINX"), "/usr/sbin/nginx", shutil.which("nginx")):
+        if candidate and Path(candidate).exists():
+            return candidate
+    pytest.fail("No nginx found. Install it (Debian: apt-get install nginx) or set NGINX=/path; "
+                "`make test` does this for you.", pytrace=False)
+
+
+@contextlib.contextmanager
+def nginx(upstreams: list[str], workdir: Path):
+    """nginx on loopback with deploy/nginx-locations.conf (the production locations) in
+    front of the given gunicorn base URLs, minus TLS. Yields (base URL, access log path)."""
+    port = free_port()
+    workdir.mkdir(parents=True, exist_ok=True)
+    locations = (ROOT / "deploy" / "nginx-locations.conf").read_text()
+    access_log = workdir / "access.log"
+    locations = locations.replace("/srv/help-guide", str(ROOT)).replace(
+        "/var/log/nginx/help-guide.access.log", str(access_log))
+    (workdir / "locations.conf").write_text(locations)
+    main_conf = (ROOT / "deploy" / "nginx.conf").read_text()
+    log_format = next(line for line in main_conf.splitlines() if line.startswith("log_format"))
+    servers = "\n".join(f"    server {u.removeprefix('http://')};" for u in upstreams)
+    (workdir / "nginx.conf").write_text(f"""
+daemon off;
+worker_processes 1;
+pid {workdir}/nginx.pid;
+error_log {workdir}/error.log warn;
+events {{ worker_connections 256; }}
+http {{
+  include /etc/nginx/mime.types;
+  client_body_temp_path {workdir}/body;
+  proxy_temp_path {workdir}/proxy;
+  fastcgi_temp_path {workdir}/fastcgi;
+  uwsgi_temp_path {workdir}/uwsgi;
+  scgi_temp_path {workdir}/scgi;
+  {log_format}
+  upstream help_guide {{
+{servers}
+    keepalive 16;
+  }}
+  server {{
+    listen 127.0.0.1:{port};
+    server_name help.test;
+    include {workdir}/locations.conf;
+  }}
+}}
+""")
+    proc = subprocess.Popen([find_nginx(), "-c", str(workdir / "nginx.conf"), "-p", str(workdir)],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_for(base + "/healthz", proc, "nginx")
+        yield base, access_log
+    finally:
+        proc.terminate()
+        proc.wait(10)
