@@ -114,3 +114,36 @@ def test_unknown_question_id_in_api_is_not_echoed_unbounded(client):
     assert len(response.json["error"]["question"]) <= 64
     assert response.mimetype == "application/json"
     assert response.headers["X-Content-Type-Options"] == "nosniff"
+
+
+@pytest.mark.parametrize("method,path,kwargs,status", [
+    ("get", "/", {}, 200),
+    ("get", "/guides/law", {}, 200),
+    ("post", "/plan", {"data": {}}, 200),
+    ("get", "/api/v1/questions", {}, 200),
+    ("post", "/api/v1/plan", {"data": "x"}, 415),
+    ("get", "/static/site.css", {}, 200),
+    ("get", "/static/nope.css", {}, 404),
+    ("get", "/nope", {}, 404),
+    ("delete", "/", {}, 405),
+    ("post", "/q", {"data": {"x": "y" * 70_000}}, 413),
+])
+def test_security_headers_on_every_kind_of_response(client, method, path, kwargs, status):
+    response = getattr(client, method)(path, **kwargs)
+    assert response.status_code == status
+    h = response.headers
+    csp = h["Content-Security-Policy"]
+    for directive in ("default-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'self'",
+                      "frame-ancestors 'none'"):
+        assert directive in csp
+    assert re.search(r"script-src 'self' 'nonce-[\w-]+'(;|$)", csp)
+    assert "unsafe" not in csp
+    assert h["Referrer-Policy"] == "no-referrer"
+    assert h["X-Content-Type-Options"] == "nosniff"
+    for feature in ("camera=()", "microphone=()", "geolocation=()", "browsing-topics=()"):
+        assert feature in h["Permissions-Policy"]
+    assert h["Cross-Origin-Resource-Policy"] == "same-origin"
+    assert "Strict-Transport-Security" not in h  # plain http here; https adds it (test_behind_proxy)
+    assert "Set-Cookie" not in h
+    if not (path.startswith("/static/") and status == 200):
+        assert "no-store" in h["Cache-Control"]

@@ -61,7 +61,7 @@ def set_headers(response):
     headers["X-Frame-Options"] = "DENY"
     if request.is_secure:
         headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"
-    if request.endpoint == "static":
+    if request.endpoint == "static" and response.status_code in (200, 304):
         # Static files are public and versioned by a content hash in the URL.
         headers["Cache-Control"] = "public, max-age=31536000, immutable"
     else:

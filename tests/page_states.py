@@ -1,0 +1,35 @@
+"""Every page and state a person can see, for the accessibility and HTML checks."""
+
+from app import flow
+
+Q_BEFORE = {  # answers that make each question reachable
+    "demand": [("situation", "threatened")],
+    "where": [("situation", "shared")],
+}
+
+PLAN_ANSWERS = {
+    "nothing": [],
+    "danger-minor-threat": [("danger", "yes"), ("situation", "threatened"), ("demand", "money"), ("age", "under18")],
+    "shared-adult-copy": [("danger", "no"), ("situation", "shared"), ("where", "social"), ("where", "search"),
+                          ("age", "adult"), ("kind", "real"), ("taker", "self"), ("copy", "yes"), ("state", "TX")],
+    "fake-helper": [("for_whom", "someone_else"), ("situation", "shared"), ("where", "adult_site"),
+                    ("kind", "ai"), ("age", "adult"), ("copy", "yes")],
+    "taken-unsure": [("danger", "unsure"), ("situation", "taken"), ("age", "unsure"), ("kind", "unsure")],
+    "messaging-territory": [("situation", "shared"), ("where", "messaging"), ("age", "adult"), ("state", "GU")],
+}
+
+
+def states(guide_slugs) -> list[tuple[str, str, str, list]]:
+    """(name, method, path, form fields) for every page state."""
+    out = [("start", "GET", "/", []), ("guides", "GET", "/guides/", []), ("not-found", "GET", "/nope", []),
+           ("not-allowed", "GET", "/plan", [])]
+    out += [(f"guide-{slug}", "GET", f"/guides/{slug}", []) for slug in guide_slugs]
+    for q in flow.QUESTIONS:
+        base = Q_BEFORE.get(q.id, [])
+        out.append((f"q-{q.id}", "POST", "/change", base + [("_change", q.id)]))
+        out.append((f"q-{q.id}-error", "POST", "/q", base + [("_q", q.id), ("_nav", "continue")]))
+        out.append((f"q-{q.id}-chosen", "POST", "/change", base + [("_change", q.id), (q.id, q.codes[0])]))
+    out.append(("q-tampered-notice", "POST", "/q", [("danger", "bogus"), ("_seen", "danger")]))
+    out.append(("check", "POST", "/check", PLAN_ANSWERS["shared-adult-copy"]))
+    out += [(f"plan-{name}", "POST", "/plan", fields) for name, fields in PLAN_ANSWERS.items()]
+    return out
