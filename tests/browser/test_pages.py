@@ -83,7 +83,7 @@ def test_text_at_200_percent_is_not_cut_off(browser, server, guide_slugs):
     picks = [s for s in states(guide_slugs) if s[0] in ("start", "q-situation-error", "check", "plan-shared-adult-copy")]
     for name, method, path, fields in picks:
         open_state(page, method, path, fields)
-        page.add_style_tag(content="html{font-size:200%!important}")
+        page.evaluate("document.documentElement.style.fontSize = '200%'")
         clipped = page.evaluate("""() => [...document.querySelectorAll('main *, header *, aside *')]
             .filter(e => { const s = getComputedStyle(e);
               return (s.overflow === 'hidden' || s.overflowX === 'hidden') && e.scrollWidth > e.clientWidth + 1
@@ -122,3 +122,10 @@ def test_print_view_is_one_clean_column_with_links_written_out(page):
     assert not page.locator(".strip").is_visible()
     after = page.evaluate("""() => getComputedStyle(document.querySelector('.ref a[href^="http"]'), '::after').content""")
     assert after.startswith('" ('), after
+
+
+def test_axe_catches_a_broken_page(page):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.set_content("<html><body><img src='x.png'><button></button><a href='#'></a></body></html>")
+    assert Axe().run(page, options=AXE_TAGS).violations_count >= 3

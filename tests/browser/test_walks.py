@@ -85,6 +85,8 @@ def test_keyboard_only_walk(page):
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert h1(page) in ("Your next steps", "Next steps for the person you are helping")
+    origin = page.url.split("/plan")[0]
+    assert all(r.startswith(origin) for r in page.requests), "a third-party request was made"
 
 
 def test_focus_moves_to_error_summary(page):
