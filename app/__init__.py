@@ -37,7 +37,7 @@ def create_app(config: object | None = None) -> Flask:
     app.extensions["directory"] = directory.load()
     babel.init_app(app)
 
-    from app.web import api, assets, errors, flow_views, pages, security
+    from app.web import api, assets, errors, flow_views, letters, pages, security
 
     security.init_app(app)
     assets.init_app(app)
@@ -46,6 +46,7 @@ def create_app(config: object | None = None) -> Flask:
     app.register_blueprint(pages.bp)
     app.register_blueprint(flow_views.bp)
     app.register_blueprint(api.bp)
+    app.register_blueprint(letters.bp)
     if app.config["PROXY_HOPS"]:
         hops = app.config["PROXY_HOPS"]
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops, x_prefix=hops)

@@ -43,6 +43,7 @@ class Entry:
     email: str | None = None
     hours: str | None = None
     how: str | None = None  # platforms: how to report in the app
+    removal_request: str | None = None  # platforms: where a TAKE IT DOWN Act request goes
     internal: bool = False  # a page of this app, not an outside site
     where: tuple[str, ...] = ()
     law: bool | None = None  # states: is a law verified
@@ -81,6 +82,10 @@ class Directory:
                 out.setdefault(code, []).append(entry.id)
         return out
 
+    @property
+    def platforms(self) -> list[Entry]:
+        return [e for e in self.entries.values() if e.kind == "platform"]
+
     def resolves(self, ref_id: str) -> bool:
         return ref_id == "state-law" or ref_id in self.entries
 
@@ -99,7 +104,7 @@ class Directory:
 
 _ENTRY_FIELDS = {
     "id", "name", "description", "audience", "sources", "reviewed", "url", "phone",
-    "text", "tty", "email", "hours", "how", "internal", "where",
+    "text", "tty", "email", "hours", "how", "internal", "where", "removal_request",
 }
 _REQUIRED = ("id", "name", "description", "audience", "sources", "reviewed")
 
@@ -151,6 +156,8 @@ def _entry(file: str, kind: str, raw: dict) -> Entry:
         raise _fail(file, name, "internal", "must be true or false")
     if "url" in raw:
         _check_url(file, name, "url", raw["url"], internal)
+    if "removal_request" in raw:
+        _check_url(file, name, "removal_request", raw["removal_request"])
     for fld in ("phone", "tty"):
         if fld in raw and not PHONE_RE.match(raw[fld]):
             raise _fail(file, name, fld, "write numbers as 1-800-555-0100 (or 911, 988)")
@@ -171,7 +178,7 @@ def _entry(file: str, kind: str, raw: dict) -> Entry:
         reviewed=_check_reviewed(file, name, raw["reviewed"]), url=raw.get("url"),
         phone=raw.get("phone"), text=raw.get("text"), tty=raw.get("tty"),
         email=raw.get("email"), hours=raw.get("hours"), how=raw.get("how"),
-        internal=internal, where=tuple(where),
+        internal=internal, where=tuple(where), removal_request=raw.get("removal_request"),
     )
 
 

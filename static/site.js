@@ -45,6 +45,21 @@
   var summary = document.querySelector("[data-focus]");
   if (summary) summary.focus();
 
+  var copy = document.querySelector("[data-copy]");
+  var status = document.getElementById("copy-status");
+  if (copy && navigator.clipboard) {
+    copy.hidden = false;
+    copy.addEventListener("click", function () {
+      var box = document.getElementById(copy.getAttribute("data-copy"));
+      navigator.clipboard.writeText(box.value).then(function () {
+        if (status) status.textContent = copy.getAttribute("data-done") || "Copied.";
+      }, function () {
+        box.focus();
+        box.select();
+      });
+    });
+  }
+
   var print = document.getElementById("print");
   if (print) {
     print.hidden = false;

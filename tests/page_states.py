@@ -19,6 +19,13 @@ PLAN_ANSWERS = {
 }
 
 
+REMOVAL_LETTER = [("sender", "authorized"), ("capacity", "parent"), ("full_name", "Alex Example"),
+                  ("email", "alex@example.com"), ("platform", "x"), ("locations", "https://example.com/1"),
+                  ("description", "a photo from May"), ("kind", "forgery"), ("minor", "yes")]
+COPYRIGHT_LETTER = [("full_name", "Alex Example"), ("postal_address", "1 Main St"), ("platform", "other"),
+                    ("platform_other", "Example"), ("work", "a selfie"), ("locations", "https://example.com/2")]
+
+
 def states(guide_slugs) -> list[tuple[str, str, str, list]]:
     """(name, method, path, form fields) for every page state."""
     out = [("start", "GET", "/", []), ("guides", "GET", "/guides/", []), ("not-found", "GET", "/nope", []),
@@ -32,4 +39,10 @@ def states(guide_slugs) -> list[tuple[str, str, str, list]]:
     out.append(("q-tampered-notice", "POST", "/q", [("danger", "bogus"), ("_seen", "danger")]))
     out.append(("check", "POST", "/check", PLAN_ANSWERS["shared-adult-copy"]))
     out += [(f"plan-{name}", "POST", "/plan", fields) for name, fields in PLAN_ANSWERS.items()]
+    out += [("letter-removal-form", "GET", "/letters/removal", []),
+            ("letter-copyright-form", "GET", "/letters/copyright", []),
+            ("letter-removal-error", "POST", "/letters/removal", [("sender", "authorized"), ("platform", "other")]),
+            ("letter-copyright-error", "POST", "/letters/copyright", [("email", "nope")]),
+            ("letter-removal-result", "POST", "/letters/removal", REMOVAL_LETTER),
+            ("letter-copyright-result", "POST", "/letters/copyright", COPYRIGHT_LETTER)]
     return out

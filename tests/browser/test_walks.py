@@ -145,3 +145,27 @@ def test_axe_clean_on_error_and_plan(page):
     page.get_by_role("button", name="See my plan").click()
     result = Axe().run(page, options=tags)
     assert result.violations_count == 0, result.generate_report()
+
+
+def test_removal_request_with_js_off(nojs_page):
+    page = nojs_page
+    page.goto("/letters/removal")
+    page.get_by_label("I am the person shown", exact=True).check()
+    page.get_by_label("Your full name").fill("Alex Example")
+    page.get_by_label("Email address (optional if you give a postal address)").fill("alex@example.com")
+    page.get_by_label("Which site or app is it on?").select_option("discord")
+    page.get_by_label("Where is it? One per line").fill("https://discord.com/channels/1/2/3")
+    page.get_by_role("button", name="Write my request").click()
+    assert page.locator(".error-summary").is_visible()  # description and kind are missing
+    assert page.get_by_label("Your full name").input_value() == "Alex Example"  # kept
+    page.get_by_label("Describe it so they can find it, without explicit detail").fill("a photo from a party")
+    page.get_by_label("Fake: edited or made with AI (a digital forgery)", exact=True).check()
+    page.get_by_label("No, 18 or older", exact=True).check()
+    page.get_by_role("button", name="Write my request").click()
+    assert h1(page) == "Your removal request is ready"
+    letter = page.get_by_label("The letter").input_value()
+    assert "/s/ Alex Example" in letter and "digital forgery" in letter
+    assert "https://discord.com/report" in page.locator("main").inner_text()
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download as a text file").click()
+    assert info.value.suggested_filename == "removal-request.txt"

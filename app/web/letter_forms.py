@@ -1,0 +1,140 @@
+"""The removal-request forms (WTForms through Flask-WTF; CSRF is off app-wide: see config.py)."""
+
+from __future__ import annotations
+
+import re
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import RadioField, SelectField, StringField, TextAreaField
+from wtforms.validators import Email, InputRequired, Length, Optional, ValidationError
+
+MAX_LOCATIONS = 20
+
+
+def _lines(text: str | None) -> list[str]:
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+def _locations(form, field):
+    lines = _lines(field.data)
+    if not lines:
+        raise ValidationError(_l("Enter at least one web address, username or post number."))
+    if len(lines) > MAX_LOCATIONS:
+        raise ValidationError(_l("Enter %(n)s places or fewer. You can send another request for the rest.",
+                                 n=MAX_LOCATIONS))
+    if any(len(line) > 500 for line in lines):
+        raise ValidationError(_l("Each line must be 500 characters or fewer."))
+
+
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _strip_controls(value):
+    """Invisible control characters are dropped: they cannot be shown or sent in a letter."""
+    return CONTROL.sub("", value) if isinstance(value, str) else value
+
+
+def _text(label, **kwargs) -> StringField:
+    return StringField(label, filters=[_strip_controls], **kwargs)
+
+
+def _area(label, **kwargs) -> TextAreaField:
+    return TextAreaField(label, filters=[_strip_controls], **kwargs)
+
+
+class LetterForm(FlaskForm):
+    """Fields both letters share."""
+
+    class Meta:
+        csrf = False  # stateless: nothing is stored or changed (see config.py)
+
+    full_name = _text(
+        _l("Your full name"),
+        description=_l("Typing your full name is your electronic signature."),
+        validators=[InputRequired(_l("Enter your full name.")), Length(max=120)],
+    )
+    email = _text(
+        _l("Email address (optional if you give a postal address)"),
+        validators=[Length(max=254)],
+    )
+    postal_address = _area(
+        _l("Postal address (optional if you give an email address)"),
+        validators=[Optional(), Length(max=500)],
+    )
+    platform = SelectField(_l("Which site or app is it on?"), validators=[InputRequired(_l("Choose the site or app."))])
+    platform_other = _text(_l("If another site: its name"), validators=[Length(max=120)])
+    locations = _area(
+        _l("Where is it? One per line"),
+        description=_l("Web addresses (URLs), usernames or post numbers. Do not paste the picture."),
+        validators=[_locations],
+    )
+
+    def platform_choices(self, platforms) -> None:
+        self.platform.choices = [("", _l("Choose a site or app"))] + [(p.id, p.name) for p in platforms] + [
+            ("other", _l("Another site or app"))]
+
+    def validate_platform_other(self, field):
+        if self.platform.data == "other" and not (field.data or "").strip():
+            raise ValidationError(_l("Enter the name of the site or app."))
+
+    def validate_email(self, field):
+        # Inline, not Optional(): Optional would stop the "email or postal address" rule.
+        if not (field.data or "").strip():
+            if not (self.postal_address.data or "").strip():
+                raise ValidationError(_l("Enter an email address or a postal address, so the site can reply."))
+            return
+        Email(_l("Enter an email address like name@example.com."))(self, field)
+
+    def location_lines(self) -> list[str]:
+        return _lines(self.locations.data)
+
+
+class RemovalRequestForm(LetterForm):
+    sender = RadioField(
+        _l("Who is sending this request?"),
+        choices=[("self", _l("I am the person shown")),
+                 ("authorized", _l("I am authorized to act for the person shown"))],
+        validators=[InputRequired(_l("Choose who is sending the request."))],
+    )
+    capacity = _text(
+        _l("How are you authorized to act for them?"),
+        description=_l("For example: parent, legal guardian, lawyer."),
+        validators=[Length(max=120)],
+    )
+    person_name = _text(
+        _l("Name of the person shown (optional)"),
+        validators=[Optional(), Length(max=120)],
+    )
+    kind = RadioField(
+        _l("Is it a real picture or a fake?"),
+        choices=[("authentic", _l("Real (authentic)")),
+                 ("forgery", _l("Fake: edited or made with AI (a digital forgery)")),
+                 ("unsure", _l("I'm not sure"))],
+        validators=[InputRequired(_l("Choose real, fake, or not sure."))],
+    )
+    description = _area(
+        _l("Describe it so they can find it, without explicit detail"),
+        description=_l("For example: \"a photo of me in a bedroom, posted on 3 May\"."),
+        validators=[InputRequired(_l("Describe the picture or video briefly.")), Length(max=1000)],
+    )
+    minor = RadioField(
+        _l("Was the person under 18 in it?"),
+        choices=[("no", _l("No, 18 or older")), ("yes", _l("Yes, under 18")), ("unsure", _l("I'm not sure"))],
+        validators=[InputRequired(_l("Choose whether the person was under 18 in it."))],
+    )
+    note = _area(_l("Anything else for the site (optional)"),
+                         validators=[Optional(), Length(max=2000)])
+
+    def validate_capacity(self, field):
+        if self.sender.data == "authorized" and not (field.data or "").strip():
+            raise ValidationError(_l("Say how you are authorized to act for them."))
+
+
+class CopyrightNoticeForm(LetterForm):
+    phone = _text(_l("Phone number (optional)"), validators=[Optional(), Length(max=40)])
+    work = _area(
+        _l("Which picture or video is yours?"),
+        description=_l("Describe the original you took, without explicit detail. For example: \"a selfie I took in 2024\"."),
+        validators=[InputRequired(_l("Describe the picture or video you took.")), Length(max=1000)],
+    )

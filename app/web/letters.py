@@ -1,0 +1,88 @@
+"""Removal requests people can send today: a TAKE IT DOWN Act request and a DMCA notice.
+
+The letter is written in the response to the POST and exists nowhere else: nothing
+is stored or logged. The text comes from templates/letters/*.txt (plain text, so it
+is not HTML-escaped there; the HTML page escapes it like any other value).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from flask import Blueprint, Response, current_app, render_template, request
+
+from app import presenter
+from app.web.letter_forms import CopyrightNoticeForm, RemovalRequestForm
+
+bp = Blueprint("letters", __name__, url_prefix="/letters")
+
+KINDS = {
+    "removal": (RemovalRequestForm, "letters/removal.txt", "removal-request.txt"),
+    "copyright": (CopyrightNoticeForm, "letters/copyright.txt", "copyright-notice.txt"),
+}
+
+
+def _directory():
+    return current_app.extensions["directory"]
+
+
+def _form(kind: str, formdata=None):
+    form_class = KINDS[kind][0]
+    form = form_class(formdata=formdata)
+    form.platform_choices(_directory().platforms)
+    return form
+
+
+def letter_context(kind: str, form) -> dict:
+    """Everything a letter template needs, from a validated form."""
+    platform = _directory().get(form.platform.data) if form.platform.data != "other" else None
+    platform_name = platform.name if platform else form.platform_other.data.strip()
+    today = dt.date.today()
+    return {
+        "kind": kind,
+        "form": form,
+        "date": f"{today:%B} {today.day}, {today.year}",
+        "platform": platform,
+        "platform_name": platform_name,
+        "locations": form.location_lines(),
+        "contact_lines": [line for line in (
+            *(form.postal_address.data or "").strip().splitlines(),
+            (form.email.data or "").strip(),
+            (getattr(form, "phone", None) and (form.phone.data or "").strip()) or "",
+        ) if line.strip()],
+    }
+
+
+def render_letter(kind: str, form) -> str:
+    text = render_template(KINDS[kind][1], **letter_context(kind, form))
+    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+
+
+def _page(kind: str, form, status: int = 200):
+    return render_template(f"letters/{kind}_form.html", form=form, kind=kind), status
+
+
+@bp.get("/<any(removal, copyright):kind>")
+def show(kind: str):
+    return _page(kind, _form(kind))
+
+
+@bp.post("/<any(removal, copyright):kind>")
+def write(kind: str):
+    form = _form(kind, request.form)
+    if not form.validate():
+        return _page(kind, form, 400)
+    context = letter_context(kind, form)
+    ftc = presenter.referral(_directory(), "ftc-report", None)
+    return render_template("letters/result.html", letter=render_letter(kind, form), ftc=ftc, **context)
+
+
+@bp.post("/<any(removal, copyright):kind>/download")
+def download(kind: str):
+    form = _form(kind, request.form)
+    if not form.validate():
+        return _page(kind, form, 400)
+    response = Response(render_letter(kind, form), mimetype="text/plain")
+    response.headers["Content-Disposition"] = f'attachment; filename="{KINDS[kind][2]}"'
+    return response

@@ -1,0 +1,192 @@
+"""Removal requests: every required element, for every combination; errors; escaping; privacy."""
+
+import itertools
+import logging
+import re
+
+import pytest
+from werkzeug.datastructures import MultiDict
+
+from tests.conftest import assert_page_invariants, find_all, text_of
+
+CANARY = "CANARY-letter-5b1e"
+
+PLATFORM_KINDS = {  # a verified request form, a reporting page, in-app only, another site
+    "x": "request form", "meta": "reporting page", "reddit": "in-app only", "other": "another site"}
+
+
+def removal_data(sender="self", kind="authentic", platform="x", minor="no", **extra):
+    data = {"sender": sender, "full_name": "Alex Example", "email": "alex@example.com",
+            "platform": platform, "locations": "https://example.com/p/1\nhttps://example.com/p/2",
+            "description": "a photo of me in a kitchen, posted in May", "kind": kind, "minor": minor}
+    if sender == "authorized":
+        data.update(capacity="parent", person_name="Sam Example")
+    if platform == "other":
+        data["platform_other"] = "Example Pictures"
+    data.update(extra)
+    return data
+
+
+def copyright_data(platform="x", **extra):
+    data = {"full_name": "Alex Example", "postal_address": "1 Main St\nSpringfield", "email": "alex@example.com",
+            "platform": platform, "work": "a selfie I took in 2024", "locations": "https://example.com/p/9"}
+    if platform == "other":
+        data["platform_other"] = "Example Pictures"
+    data.update(extra)
+    return data
+
+
+def letter_text(client, kind, data) -> str:
+    response = client.post(f"/letters/{kind}/download", data=data)
+    assert response.status_code == 200, response.data[:300]
+    assert response.mimetype == "text/plain"
+    assert response.headers["Content-Disposition"].startswith("attachment; filename=")
+    assert "no-store" in response.headers["Cache-Control"]
+    return response.data.decode()
+
+
+@pytest.mark.parametrize("sender,kind,platform", list(itertools.product(
+    ["self", "authorized"], ["authentic", "forgery", "unsure"], PLATFORM_KINDS)))
+def test_removal_request_has_every_element_the_act_requires(client, sender, kind, platform):
+    text = letter_text(client, "removal", removal_data(sender, kind, platform))
+    # (1) signature
+    assert "/s/ Alex Example (electronic signature)" in text
+    # (2) identification of the depiction and information to locate it
+    assert "Description: a photo of me in a kitchen, posted in May" in text
+    assert "- https://example.com/p/1\n- https://example.com/p/2" in text
+    # (3) a statement of good-faith belief that it is not consensual
+    assert "good faith belief that this intimate visual depiction is not consensual" in text
+    # (4) contact information
+    assert "alex@example.com" in text
+    # plus: known identical copies, the 48-hour deadline, the date
+    assert "known identical copies" in text and "48 hours" in text
+    assert re.search(r"^Date: [A-Z][a-z]+ \d{1,2}, \d{4}$", text, re.M)
+    assert ("digital forgery" in text) == (kind in ("forgery", "unsure"))
+    if sender == "authorized":
+        assert "authorized to act on behalf of the identifiable individual, Sam Example, as their parent" in text
+    else:
+        assert "depiction of me" in text and "authorized to act" not in text
+    expected_to = "Example Pictures" if platform == "other" else None
+    if expected_to:
+        assert "To: Example Pictures" in text
+
+
+@pytest.mark.parametrize("platform", PLATFORM_KINDS)
+def test_copyright_notice_has_all_six_elements(client, platform):
+    text = letter_text(client, "copyright", copyright_data(platform))
+    assert "/s/ Alex Example (electronic signature)" in text  # (i)
+    assert "a selfie I took in 2024" in text and "owner of its copyright" in text  # (ii)
+    assert "- https://example.com/p/9" in text  # (iii)
+    assert "1 Main St" in text and "alex@example.com" in text  # (iv)
+    assert "not authorized by the copyright owner, its agent, or the law" in text  # (v)
+    assert "under penalty of perjury" in text and "authorized to act on behalf of the owner" in text  # (vi)
+
+
+def test_result_page_says_where_to_send_what_to_keep_and_what_next(client):
+    for platform, expected in [("x", "https://help.x.com/forms/safety-and-sensitive-content/take-it-down"),
+                               ("reddit", "Use Report on the post"), ("other", "Look on the site")]:
+        response = client.post("/letters/removal", data=removal_data(platform=platform))
+        tree = assert_page_invariants(response)
+        text = text_of(tree)
+        assert expected in text
+        assert "What to keep" in text and "case or ticket number" in text
+        assert "ReportFraud.ftc.gov" in text and "not legal advice" in text and "1-844-878-2274" in text
+        assert "Never attach or send" not in text.split("The letter")[0]  # adult: no minor box on top
+
+
+def test_minor_routes_to_ncmec_first(client):
+    for page in (client.get("/letters/removal"), client.post("/letters/removal", data=removal_data(minor="yes"))):
+        text = text_of(assert_page_invariants(page))
+        first = text.index("Take It Down")
+        assert first < text.index("The letter") if "The letter" in text else True
+        assert "CyberTipline" in text and "Never attach or send the picture" in text
+
+
+def test_copyright_warns_about_counter_notices(client):
+    for page in (client.get("/letters/copyright"), client.post("/letters/copyright", data=copyright_data())):
+        text = text_of(assert_page_invariants(page))
+        assert "counter-notice" in text
+
+
+@pytest.mark.parametrize("kind,data_fn,missing,message", [
+    ("removal", removal_data, "full_name", "Enter your full name."),
+    ("removal", removal_data, "locations", "Enter at least one web address"),
+    ("removal", removal_data, "description", "Describe the picture or video briefly."),
+    ("removal", removal_data, "kind", "Choose real, fake, or not sure."),
+    ("removal", removal_data, "sender", "Choose who is sending the request."),
+    ("removal", removal_data, "platform", "Choose the site or app."),
+    ("copyright", copyright_data, "work", "Describe the picture or video you took."),
+    ("copyright", copyright_data, "full_name", "Enter your full name."),
+])
+def test_missing_required_field_gives_an_error_not_a_letter(client, kind, data_fn, missing, message):
+    data = data_fn()
+    data.pop(missing)
+    for path in (f"/letters/{kind}", f"/letters/{kind}/download"):
+        response = client.post(path, data=data)
+        assert response.status_code == 400
+        tree = assert_page_invariants(response)
+        assert message in text_of(tree) and "There is a problem" in text_of(tree)
+        assert "/s/ Alex Example" not in response.data.decode()
+        # what was typed is kept
+        values = [i.get("value") for i in find_all(tree, "input")]
+        assert "Alex Example" in values or missing == "full_name"
+
+
+def test_conditional_requirements(client):
+    cases = [
+        (removal_data(sender="authorized", capacity=""), "Say how you are authorized"),
+        (removal_data(platform="other", platform_other=""), "Enter the name of the site or app."),
+        (removal_data(email="", postal_address=""), "Enter an email address or a postal address"),
+        (removal_data(email="not-an-email"), "Enter an email address like"),
+        (removal_data(locations="\n".join(f"https://e.com/{i}" for i in range(21))), "20 places or fewer"),
+        (removal_data(description="x" * 1001), "1000"),
+    ]
+    for data, message in cases:
+        response = client.post("/letters/removal", data=data)
+        assert response.status_code == 400, message
+        assert message in text_of(assert_page_invariants(response))
+
+
+PAYLOADS = ["<script>alert(1)</script>", '"><img src=x onerror=alert(1)>', "</textarea><svg onload=alert(1)>"]
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_script_payloads_in_every_field_come_back_escaped(client, payload):
+    for kind, data in (("removal", removal_data(sender="authorized", platform="other")),
+                       ("copyright", copyright_data(platform="other", phone="555"))):
+        for key in list(data):
+            if key in ("sender", "kind", "minor", "platform"):
+                continue
+            poisoned = dict(data, **{key: payload if key != "locations" else payload + "\nhttps://e.com"})
+            for path in (f"/letters/{kind}",):
+                response = client.post(path, data=poisoned)
+                assert response.status_code in (200, 400)
+                assert payload.encode() not in response.data, (kind, key)
+                assert_page_invariants(response)
+
+
+def test_canary_typed_into_the_form_is_in_no_log(client, caplog):
+    caplog.set_level(logging.DEBUG)
+    data = removal_data(sender="authorized", platform="other", note=CANARY, description=CANARY,
+                        full_name=CANARY, capacity=CANARY, person_name=CANARY, platform_other=CANARY,
+                        locations=CANARY)
+    assert CANARY in client.post("/letters/removal/download", data=data).data.decode()
+    client.post("/letters/removal", data=dict(data, email=CANARY))
+    client.post("/letters/copyright", data=copyright_data(work=CANARY, phone=CANARY))
+    assert not any(CANARY in r.getMessage() for r in caplog.records)
+
+
+def test_control_characters_are_dropped(client):
+    response = client.post("/letters/removal", data=removal_data(full_name="Alex\x07 Example\x00"))
+    assert response.status_code == 200
+    assert_page_invariants(response)
+    assert "/s/ Alex Example" in letter_text(client, "removal", removal_data(full_name="Alex\x07 Example"))
+
+
+def test_download_form_carries_every_value(client):
+    response = client.post("/letters/removal", data=removal_data(sender="authorized", note="line one\nline two"))
+    tree = assert_page_invariants(response)
+    form = next(f for f in find_all(tree, "form") if f.get("action") == "/letters/removal/download")
+    fields = MultiDict([(i.get("name"), i.get("value")) for i in form.iter() if i.get("type") == "hidden"])
+    again = client.post("/letters/removal/download", data=fields)
+    assert again.status_code == 200 and "line one\nline two" in again.data.decode()
