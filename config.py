@@ -4,6 +4,7 @@ The app keeps no state and signs nothing, so it needs no secret key.
 """
 
 import os
+import re
 
 
 def _int(name: str, default: int) -> int:
@@ -11,6 +12,29 @@ def _int(name: str, default: int) -> int:
         return int(os.environ.get(name, default))
     except ValueError as exc:
         raise RuntimeError(f"{name} must be a whole number") from exc
+
+
+def parse_embed_sites(spec: str) -> dict[str, tuple[str, ...]]:
+    """HELP_EMBED_SITES="uni=https://uni.example https://www.uni.example;shelter=https://shelter.example"
+
+    Each site id maps to the exact origins allowed to frame the guide. No wildcards,
+    no paths, no scheme-only sources: CSP frame-ancestors gets exactly these.
+    """
+    sites: dict[str, tuple[str, ...]] = {}
+    for part in filter(None, (p.strip() for p in spec.split(";"))):
+        site, _, origins = part.partition("=")
+        site = site.strip()
+        if not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,39}", site):
+            raise RuntimeError(f"HELP_EMBED_SITES: bad site id {site!r} (lower-case letters, digits, dashes)")
+        allowed = tuple(origins.split())
+        if not allowed:
+            raise RuntimeError(f"HELP_EMBED_SITES: site {site!r} lists no origins")
+        for origin in allowed:
+            if not re.fullmatch(r"https?://[a-z0-9.-]+(:\d{1,5})?", origin):
+                raise RuntimeError(f"HELP_EMBED_SITES: {origin!r} for {site!r} must be an exact origin "
+                                   "like https://example.org (no path, no wildcard)")
+        sites[site] = allowed
+    return sites
 
 
 class Config:
@@ -33,6 +57,8 @@ class Config:
     BABEL_TRANSLATION_DIRECTORIES = "../translations"
     JSON_SORT_KEYS = False
     SITE_NAME = "Help guide"
+    # Sites allowed to embed the guide, and the origins each may frame it from.
+    EMBED_SITES = parse_embed_sites(os.environ.get("HELP_EMBED_SITES", ""))
 
 
 class TestConfig(Config):

@@ -1,20 +1,52 @@
 /* Optional enhancements; every page works without this file. */
 (function () {
   "use strict";
+  var root = document.documentElement;
   var exit = document.getElementById("quick-exit");
+  var framed = window.top !== window.self;
+  var origins = (root.getAttribute("data-origins") || "").split(" ").filter(Boolean);
+  var host = null; // the embedding page's origin, once its loader has said hello
 
+  function send(message) {
+    // Only ever to the exact host origin that proved itself in the handshake.
+    if (host) window.parent.postMessage(message, host);
+  }
+  function sendHeight() {
+    send({ type: "hhw:height", h: Math.ceil(document.body.scrollHeight) });
+  }
+  if (framed) {
+    window.addEventListener("message", function (event) {
+      if (event.source !== window.parent || origins.indexOf(event.origin) < 0) return;
+      if (event.data && event.data.type === "hhw:hello") {
+        host = event.origin;
+        send({ type: "hhw:ready", exit: exit ? exit.href : "" });
+        sendHeight();
+      }
+    });
+    if (window.ResizeObserver) new ResizeObserver(sendHeight).observe(document.body);
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") send({ type: "hhw:close" }); // Esc closes the panel; it never exits
+    });
+  }
+
+  // Returns true when it handled the exit; false leaves it to the link (target=_top).
   function leave() {
-    if (!exit) return;
-    document.documentElement.className += " exiting";
+    if (!exit) return false;
+    root.className += " exiting";
     document.title = "";
+    if (framed) {
+      if (!host) return false;
+      send({ type: "hhw:exit", url: exit.href }); // the loader replaces the host page
+      return true;
+    }
     // replace(): this page does not stay as the entry Back returns to.
     window.location.replace(exit.href);
+    return true;
   }
 
   if (exit) {
     exit.addEventListener("click", function (event) {
-      event.preventDefault();
-      leave();
+      if (leave()) event.preventDefault();
     });
   }
 
@@ -28,7 +60,7 @@
     presses += 1;
     clearTimeout(timer);
     timer = setTimeout(function () { presses = 0; }, 5000);
-    if (presses >= 3) leave();
+    if (presses >= 3 && !leave() && exit) window.open(exit.href, "_top");
   });
 
   // Leave nothing behind for the back/forward cache: clear forms on the way out.
@@ -39,25 +71,27 @@
     for (var j = 0; j < hidden.length; j++) hidden[j].remove();
   });
   window.addEventListener("pageshow", function (event) {
-    if (event.persisted) window.location.replace("/");
+    if (event.persisted) window.location.replace(root.getAttribute("data-home") || "/");
   });
 
   var summary = document.querySelector("[data-focus]");
   if (summary) summary.focus();
 
-  var copy = document.querySelector("[data-copy]");
   var status = document.getElementById("copy-status");
-  if (copy && navigator.clipboard) {
-    copy.hidden = false;
-    copy.addEventListener("click", function () {
-      var box = document.getElementById(copy.getAttribute("data-copy"));
-      navigator.clipboard.writeText(box.value).then(function () {
-        if (status) status.textContent = copy.getAttribute("data-done") || "Copied.";
-      }, function () {
-        box.focus();
-        box.select();
+  var copies = document.querySelectorAll("[data-copy]");
+  for (var k = 0; k < copies.length && navigator.clipboard; k++) {
+    (function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        var box = document.getElementById(button.getAttribute("data-copy"));
+        navigator.clipboard.writeText(box.value).then(function () {
+          if (status) status.textContent = button.getAttribute("data-done") || "Copied.";
+        }, function () {
+          box.focus();
+          box.select();
+        });
       });
-    });
+    })(copies[k]);
   }
 
   var print = document.getElementById("print");

@@ -114,3 +114,26 @@ http {{
     finally:
         proc.terminate()
         proc.wait(10)
+
+
+@contextlib.contextmanager
+def static_host(folder: Path, port: int | None = None):
+    """A plain HTTP server for host-page fixtures (another site than the app)."""
+    import functools
+    import http.server
+    import threading
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    port = port or free_port()
+    handler = functools.partial(Quiet, directory=str(folder))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import secrets
 
-from flask import abort, current_app, request
+from flask import abort, current_app, g, request
 
 PERMISSIONS = ", ".join(f"{f}=()" for f in (
     "accelerometer", "browsing-topics", "camera", "display-capture", "geolocation",
@@ -52,19 +52,25 @@ def content_security_policy(nonce: str, frame_ancestors: str = "'none'") -> str:
 
 def set_headers(response):
     headers = response.headers
-    headers["Content-Security-Policy"] = content_security_policy(csp_nonce())
+    origins = g.get("embed_origins")
+    if origins and response.status_code != 404:
+        # Embedded pages: framable by exactly the site's origins. No X-Frame-Options,
+        # which cannot list origins and would override frame-ancestors in old browsers.
+        headers["Content-Security-Policy"] = content_security_policy(csp_nonce(), " ".join(origins))
+    else:
+        headers["Content-Security-Policy"] = content_security_policy(csp_nonce())
+        headers["X-Frame-Options"] = "DENY"
     headers["Referrer-Policy"] = "no-referrer"
     headers["X-Content-Type-Options"] = "nosniff"
     headers["Permissions-Policy"] = PERMISSIONS
-    headers["Cross-Origin-Resource-Policy"] = "same-origin"
+    headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")
     headers["Cross-Origin-Opener-Policy"] = "same-origin"
-    headers["X-Frame-Options"] = "DENY"
     if request.is_secure:
         headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"
     if request.endpoint == "static" and response.status_code in (200, 304):
         # Static files are public and versioned by a content hash in the URL.
         headers["Cache-Control"] = "public, max-age=31536000, immutable"
-    else:
+    elif request.endpoint != "embed.loader":  # the loader sets its own short public cache
         headers["Cache-Control"] = "no-store"
         headers["Pragma"] = "no-cache"
     # Belt and braces: nothing here ever sets a cookie.

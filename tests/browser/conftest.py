@@ -68,3 +68,20 @@ def nojs_page(browser, server):
     pg.requests = context.requests
     yield pg
     context.close()
+
+
+def skip_to_plan(scope):
+    """Skip every remaining question, then open the plan. `scope` is a page or a frame locator.
+
+    Each click waits for the next heading, so a read never races the navigation."""
+    from playwright.sync_api import expect
+
+    heading = scope.locator("h1")
+    for _ in range(12):
+        text = heading.inner_text()
+        if text == "Check your answers":
+            break
+        scope.get_by_role("button", name="Skip this question").click()
+        expect(heading).not_to_have_text(text)
+    scope.get_by_role("button", name="See my plan").click()
+    expect(heading).to_have_text("Your next steps")

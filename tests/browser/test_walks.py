@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import EXIT_URL
+from tests.browser.conftest import EXIT_URL, skip_to_plan
 
 pytestmark = pytest.mark.browser
 
@@ -16,7 +16,7 @@ def test_no_js_walk_with_back_change_and_skip(nojs_page):
     page = nojs_page
     page.goto("/")
     page.get_by_role("button", name="Start").click()
-    assert "in danger" in h1(page)
+    expect(page.locator("h1")).to_contain_text("in danger")
     page.get_by_label("No", exact=True).check()
     page.get_by_role("button", name="Continue").click()
     page.get_by_label("It's about me", exact=True).check()
@@ -25,7 +25,7 @@ def test_no_js_walk_with_back_change_and_skip(nojs_page):
     page.get_by_role("button", name="Continue").click()
     # Back keeps the answer
     page.get_by_role("button", name="Back").click()
-    assert h1(page) == "What is happening?"
+    expect(page.locator("h1")).to_have_text("What is happening?")
     expect(page.get_by_label("A picture or video has been shared, posted or sent", exact=True)).to_be_checked()
     page.get_by_role("button", name="Continue").click()
     page.get_by_label("18 or older", exact=True).check()
@@ -38,13 +38,13 @@ def test_no_js_walk_with_back_change_and_skip(nojs_page):
     page.get_by_label("Yes", exact=True).check()
     page.get_by_role("button", name="Continue").click()
     page.get_by_role("button", name="Skip this question").click()  # state
-    assert h1(page) == "Check your answers"
+    expect(page.locator("h1")).to_have_text("Check your answers")
     page.get_by_role("button", name="Change your answer to: Where have you seen it?").click()
     page.get_by_label("A social media app or site", exact=True).check()
     page.get_by_role("button", name="Continue").click()
-    assert h1(page) == "Check your answers"
+    expect(page.locator("h1")).to_have_text("Check your answers")
     page.get_by_role("button", name="See my plan").click()
-    assert h1(page) == "Your next steps"
+    expect(page.locator("h1")).to_have_text("Your next steps")
     text = page.locator("main").inner_text()
     assert "Remove it from search results" in text and "StopNCII.org" in text and "X (Twitter)" in text
     assert page.url.endswith("/plan")
@@ -80,7 +80,7 @@ def test_keyboard_only_walk(page):
         tab_to(page, "Continue")
         with page.expect_navigation():
             page.keyboard.press("Enter")
-    assert h1(page) == "Check your answers"
+    expect(page.locator("h1")).to_have_text("Check your answers")
     tab_to(page, "See my plan")
     with page.expect_navigation():
         page.keyboard.press("Enter")
@@ -138,11 +138,7 @@ def test_axe_clean_on_error_and_plan(page):
     assert result.violations_count == 0, result.generate_report()
     page.goto("/")
     page.get_by_role("button", name="Start").click()
-    for _ in range(10):
-        if h1(page) == "Check your answers":
-            break
-        page.get_by_role("button", name="Skip this question").click()
-    page.get_by_role("button", name="See my plan").click()
+    skip_to_plan(page)
     result = Axe().run(page, options=tags)
     assert result.violations_count == 0, result.generate_report()
 
@@ -162,7 +158,7 @@ def test_removal_request_with_js_off(nojs_page):
     page.get_by_label("Fake: edited or made with AI (a digital forgery)", exact=True).check()
     page.get_by_label("No, 18 or older", exact=True).check()
     page.get_by_role("button", name="Write my request").click()
-    assert h1(page) == "Your removal request is ready"
+    expect(page.locator("h1")).to_have_text("Your removal request is ready")
     letter = page.get_by_label("The letter").input_value()
     assert "/s/ Alex Example" in letter and "digital forgery" in letter
     assert "https://discord.com/report" in page.locator("main").inner_text()
