@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: screenshots run test test-fast lint venv deps test-deps system-deps clean
+.PHONY: docs screenshots run test test-fast lint venv deps test-deps system-deps clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -29,6 +29,7 @@ lint: test-deps
 	$(BIN)/ruff check .
 
 test: test-deps system-deps lint
+	$(BIN)/flask --app wsgi flow check
 	$(BIN)/pytest -q
 
 test-fast: test-deps lint
@@ -36,6 +37,13 @@ test-fast: test-deps lint
 
 screenshots: test-deps system-deps
 	$(BIN)/python scripts/screenshots.py
+
+docs: deps
+	$(BIN)/flask --app wsgi flow graph --format mermaid > docs/flow.mmd
+	$(BIN)/flask --app wsgi flow graph --format dot > docs/flow.dot
+	@command -v dot >/dev/null || (apt-get update -q && apt-get install -y -q --no-install-recommends graphviz)
+	dot -Tsvg docs/flow.dot -o docs/flow.svg
+	$(BIN)/python scripts/readme_diagram.py
 
 clean:
 	rm -rf $(VENV) *.egg-info

@@ -37,6 +37,7 @@ View = Mapping[str, frozenset]
 class Cond:
     test: Callable[[View], bool]
     text: str
+    questions: frozenset[str] = frozenset()  # the questions it reads (for the flow diagram)
 
     def __call__(self, view: View) -> bool:
         return self.test(view)
@@ -45,15 +46,17 @@ class Cond:
     # evaluates these millions of times.
     def __and__(self, other: Cond) -> Cond:
         left, right = self.test, other.test
-        return Cond(lambda v: left(v) and right(v), f"({self.text} and {other.text})")
+        return Cond(lambda v: left(v) and right(v), f"({self.text} and {other.text})",
+                    self.questions | other.questions)
 
     def __or__(self, other: Cond) -> Cond:
         left, right = self.test, other.test
-        return Cond(lambda v: left(v) or right(v), f"({self.text} or {other.text})")
+        return Cond(lambda v: left(v) or right(v), f"({self.text} or {other.text})",
+                    self.questions | other.questions)
 
     def __invert__(self) -> Cond:
         inner = self.test
-        return Cond(lambda v: not inner(v), f"not {self.text}")
+        return Cond(lambda v: not inner(v), f"not {self.text}", self.questions)
 
 
 ALWAYS = Cond(lambda a: True, "always")
@@ -70,12 +73,13 @@ def has(question_id: str, *codes: str) -> Cond:
     return Cond(
         lambda view: not wanted.isdisjoint(view[question_id]),
         f"{question_id} is {'/'.join(codes)}",
+        frozenset((question_id,)),
     )
 
 
 def answered(question_id: str) -> Cond:
     """True when the question has an answer (for questions whose skip means nothing)."""
-    return Cond(lambda view: bool(view[question_id]), f"{question_id} answered")
+    return Cond(lambda view: bool(view[question_id]), f"{question_id} answered", frozenset((question_id,)))
 
 
 # --------------------------------------------------------------------------

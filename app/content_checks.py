@@ -1,0 +1,120 @@
+"""Static checks over the flow and the content (used by `flask flow check` and tests).
+
+Plain Python, no Flask. Each finding is an error (exit 1) or a warning.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from itertools import islice
+from pathlib import Path
+
+from app import directory as directory_module
+from app import flow
+
+
+@dataclass(frozen=True)
+class Finding:
+    level: str  # "error" | "warning"
+    where: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.level.upper():7} {self.where}: {self.message}"
+
+
+SCAN_LIMIT = 1_000_000
+
+
+def reachability(limit: int = SCAN_LIMIT) -> tuple[set[str], set[str], set[str]]:
+    """Questions asked, steps shown and referrals named by some answer set.
+
+    Walks the answer space in order until everything has been seen (today after 28,731
+    sets, about a second) or `limit` sets have been tried."""
+    by_where = {code: [f"platform:{code}"] for code in flow.QUESTION_BY_ID["where"].codes}
+    questions, steps, refs = set(), set(), set()
+    all_steps = {s.id for s in flow.STEPS}
+    for answers in islice(flow.all_answer_sets(state_options=(None, "CA")), limit):
+        questions.update(q.id for q in flow.asked_questions(answers))
+        plan = flow.build_plan(answers, by_where)
+        steps.update(s.id for s in plan.steps)
+        refs.update(plan.referral_ids)
+        if len(questions) == len(flow.QUESTIONS) and steps == all_steps and _all_static_refs() <= refs \
+                and len({r for r in refs if r.startswith("platform:")}) >= 3:
+            break
+    return questions, steps, refs
+
+
+def _all_static_refs() -> set[str]:
+    return {r.id for s in flow.STEPS for r in s.referrals}
+
+
+def user_facing_urls(content: directory_module.Directory) -> list[tuple[str, str]]:
+    """(where, url) for every address a person can follow (not sources)."""
+    out = []
+    for entry in content.entries.values():
+        for field in ("url", "removal_request"):
+            value = getattr(entry, field)
+            if value and not (entry.internal and value.startswith("/")):
+                out.append((f"{entry.id}.{field}", value))
+    for state in content.states.values():
+        out.append((f"state {state.code}.url", state.url))
+    return out
+
+
+def all_urls(content: directory_module.Directory) -> list[str]:
+    """Every outside address in the content: links people follow and the sources behind them."""
+    urls = [u for _, u in user_facing_urls(content)]
+    for record in content.all_records():
+        urls.extend(record.sources)
+    return list(dict.fromkeys(urls))
+
+
+def check(content_dir: Path | None = None, max_age_days: int = 365, today: dt.date | None = None,
+          scan_limit: int = SCAN_LIMIT) -> list[Finding]:
+    findings: list[Finding] = []
+    try:
+        content = directory_module.load(content_dir or directory_module.CONTENT_DIR)
+    except directory_module.ContentError as exc:
+        return [Finding("error", "content", str(exc))]
+    today = today or dt.date.today()
+
+    questions, steps, refs = reachability(scan_limit)
+    unreached = f"no answers ever reach it (first {scan_limit:,} answer sets tried)"
+    for question in flow.QUESTIONS:
+        if question.id not in questions:
+            findings.append(Finding("error", f"question {question.id}", unreached))
+    for step in flow.STEPS:
+        if step.id not in steps:
+            findings.append(Finding("error", f"step {step.id}", unreached))
+    for ref in sorted(_all_static_refs()):
+        if ref not in refs:
+            findings.append(Finding("error", f"referral {ref}", unreached))
+        if not content.resolves(ref):
+            findings.append(Finding("error", f"referral {ref}", "not in the content files"))
+    used = _all_static_refs() | {p.id for p in content.platforms}
+    for entry in content.entries.values():
+        if entry.id not in used:
+            findings.append(Finding("error", f"entry {entry.id}", "no step of the plan uses it"))
+    where_codes = {code for p in content.platforms for code in p.where}
+    for code in ("social", "adult_site", "messaging"):
+        if code not in where_codes:
+            findings.append(Finding("warning", f"where={code}", "no platform is listed for it"))
+
+    for where, url in user_facing_urls(content):
+        if not url.startswith("https://"):
+            findings.append(Finding("error", where, f"not https: {url}"))
+    for record in content.all_records():
+        name = getattr(record, "id", None) or getattr(record, "code", None) or getattr(record, "slug", "?")
+        if not record.sources:
+            findings.append(Finding("error", name, "no source"))
+        for source in record.sources:
+            if not source.startswith("https://"):
+                findings.append(Finding("warning", name, f"source is not https: {source}"))
+        age = (today - record.reviewed).days
+        if age > max_age_days:
+            findings.append(Finding("warning", name, f"last reviewed {record.reviewed} ({age} days ago)"))
+        if record.reviewed > today:
+            findings.append(Finding("error", name, f"review date {record.reviewed} is in the future"))
+    return findings
