@@ -12,38 +12,39 @@ def h1(page):
     return page.locator("h1").inner_text()
 
 
+def press(page, button, *labels):
+    """Tick each label, press the button, and wait for the next page's heading."""
+    for label in labels:
+        page.get_by_label(label, exact=True).check()
+    heading = page.locator("h1")
+    before = heading.inner_text()
+    page.get_by_role("button", name=button).click()
+    expect(heading).not_to_have_text(before)
+
+
 def test_no_js_walk_with_back_change_and_skip(nojs_page):
     page = nojs_page
     page.goto("/")
-    page.get_by_role("button", name="Start").click()
+    press(page, "Start")
     expect(page.locator("h1")).to_contain_text("in danger")
-    page.get_by_label("No", exact=True).check()
-    page.get_by_role("button", name="Continue").click()
-    page.get_by_label("It's about me", exact=True).check()
-    page.get_by_role("button", name="Continue").click()
-    page.get_by_label("A picture or video has been shared, posted or sent", exact=True).check()
-    page.get_by_role("button", name="Continue").click()
-    # Back keeps the answer
-    page.get_by_role("button", name="Back").click()
+    press(page, "Continue", "No")
+    press(page, "Continue", "It's about me")
+    press(page, "Continue", "A picture or video has been shared, posted or sent")
+    press(page, "Back")  # Back keeps the answer
     expect(page.locator("h1")).to_have_text("What is happening?")
     expect(page.get_by_label("A picture or video has been shared, posted or sent", exact=True)).to_be_checked()
-    page.get_by_role("button", name="Continue").click()
-    page.get_by_label("18 or older", exact=True).check()
-    page.get_by_role("button", name="Continue").click()
-    page.get_by_role("button", name="Skip this question").click()  # kind
-    page.get_by_label("Someone else took it", exact=True).check()
-    page.get_by_role("button", name="Continue").click()
-    page.get_by_label("In search results, like Google", exact=True).check()
-    page.get_by_role("button", name="Continue").click()
-    page.get_by_label("Yes", exact=True).check()
-    page.get_by_role("button", name="Continue").click()
-    page.get_by_role("button", name="Skip this question").click()  # state
+    press(page, "Continue")
+    press(page, "Continue", "18 or older")
+    press(page, "Skip this question")  # kind
+    press(page, "Continue", "Someone else took it")
+    press(page, "Continue", "In search results, like Google")
+    press(page, "Continue", "Yes")
+    press(page, "Skip this question")  # state
     expect(page.locator("h1")).to_have_text("Check your answers")
-    page.get_by_role("button", name="Change your answer to: Where have you seen it?").click()
-    page.get_by_label("A social media app or site", exact=True).check()
-    page.get_by_role("button", name="Continue").click()
+    press(page, "Change your answer to: Where have you seen it?")
+    press(page, "Continue", "A social media app or site")
     expect(page.locator("h1")).to_have_text("Check your answers")
-    page.get_by_role("button", name="See my plan").click()
+    press(page, "See my plan")
     expect(page.locator("h1")).to_have_text("Your next steps")
     text = page.locator("main").inner_text()
     assert "Remove it from search results" in text and "StopNCII.org" in text and "X (Twitter)" in text
@@ -152,7 +153,7 @@ def test_removal_request_with_js_off(nojs_page):
     page.get_by_label("Which site or app is it on?").select_option("discord")
     page.get_by_label("Where is it? One per line").fill("https://discord.com/channels/1/2/3")
     page.get_by_role("button", name="Write my request").click()
-    assert page.locator(".error-summary").is_visible()  # description and kind are missing
+    expect(page.locator(".error-summary")).to_be_visible()  # description and kind are missing
     assert page.get_by_label("Your full name").input_value() == "Alex Example"  # kept
     page.get_by_label("Describe it so they can find it, without explicit detail").fill("a photo from a party")
     page.get_by_label("Fake: edited or made with AI (a digital forgery)", exact=True).check()
