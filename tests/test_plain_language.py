@@ -1,0 +1,45 @@
+"""Plain language: a US grade 6-8 reading level or easier (Flesch-Kincaid), measured on
+what people read: the questions, every plan step, the start page and every guide."""
+
+import re
+
+import textstat
+
+from app import flow
+from tests.conftest import find_all, parse, text_of
+
+MAX_GRADE = 8.0  # the guide's ceiling for whole pages
+MAX_SENTENCE_GRADE = 10.0  # one hard sentence is allowed to stretch, not more
+
+
+def engine_texts() -> list[str]:
+    texts = []
+    for q in flow.QUESTIONS:
+        texts += [q.title, q.why, q.hint] + [c.label for c in q.choices if q.id != "state"]
+    for step in flow.STEPS:
+        texts.append(step.title)
+        for line in step.lines:
+            texts += [line.you, line.they]
+    return [t for t in texts if t]
+
+
+def test_engine_text_is_plain():
+    texts = engine_texts()
+    overall = textstat.flesch_kincaid_grade(" ".join(texts))
+    print(f"\nquestions and plan steps: grade {overall}")
+    assert overall <= MAX_GRADE
+    hard = [(textstat.flesch_kincaid_grade(t), t) for t in texts if len(t.split()) > 6]
+    assert not [t for grade, t in hard if grade > MAX_SENTENCE_GRADE], sorted(hard)[-3:]
+
+
+def test_pages_are_plain(client, directory):
+    paths = ["/"] + [f"/guides/{slug}" for slug in directory.guides]
+    grades = {}
+    for path in paths:
+        main = next(el for el in find_all(parse(client.get(path).data), "main"))
+        # leave out the list of source addresses and the legal name of laws
+        text = text_of(main).split("Where this comes from")[0]
+        text = re.sub(r"https?://\S+|\b\d+ U\.S\.C\. § \d+\b", "", text)
+        grades[path] = textstat.flesch_kincaid_grade(text)
+    print("\n" + "\n".join(f"{g:5} {p}" for p, g in sorted(grades.items(), key=lambda x: -x[1])))
+    assert all(g <= MAX_GRADE for g in grades.values()), grades
