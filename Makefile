@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: docs screenshots run test test-fast lint venv deps test-deps system-deps clean
+.PHONY: dev docs screenshots run test test-fast lint venv deps test-deps system-deps clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -22,8 +22,14 @@ test-deps: $(BIN)/python
 system-deps:
 	@bash scripts/system-deps.sh
 
+# Served by gunicorn as in production: no access log, nothing about visitors kept.
 run: deps
-	$(BIN)/flask --app wsgi:app run --host $(HOST) --port $(PORT)
+	@echo "Serving on http://$(HOST):$(PORT)"
+	HELP_BIND=$(HOST):$(PORT) $(BIN)/gunicorn -c gunicorn.conf.py wsgi:app
+
+# Flask's development server with reload (it logs each request line to the terminal).
+dev: deps
+	$(BIN)/flask --app wsgi:app run --debug --host $(HOST) --port $(PORT)
 
 lint: test-deps
 	$(BIN)/ruff check .

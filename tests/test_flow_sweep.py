@@ -69,7 +69,8 @@ def _worker(args):
 @pytest.mark.sweep
 def test_every_answer_combination_keeps_the_invariants():
     parts = max(2, os.cpu_count() or 2)
-    with mp.get_context("fork").Pool(parts) as pool:
+    # spawn, not fork: the test process may hold threads (a browser driver) that fork would copy
+    with mp.get_context("spawn").Pool(parts) as pool:
         results = pool.map(_worker, [(i, parts) for i in range(parts)])
     problems = [p for _, p in results if p]
     assert not problems, problems[0]
