@@ -483,7 +483,8 @@ STEPS: tuple[StepDef, ...] = (
             Line(N_("If you were under 18 in it, special services can help. This is not your fault."),
                  N_("If they were under 18 in it, special services can help. This is not their fault."),
                  AGE_UNSURE),
-            Line(N_("Take It Down is free. It makes a digital fingerprint of the picture on your own device, so platforms can find and remove copies. The picture is never sent to anyone.")),
+            Line(N_("Take It Down is free. It makes a digital fingerprint of the picture on your own device, so platforms can find and remove copies. The picture is never sent to anyone."),
+                 N_("Take It Down is free. It makes a digital fingerprint of the picture on the device that has it, so platforms can find and remove copies. The picture is never sent to anyone.")),
             Line(N_("Report where it is to the CyberTipline. They work with platforms and the police.")),
             Line(N_("Do not save, screenshot, forward or share the picture itself, not even to report it. Write down where it is instead.")),
         ),
@@ -491,7 +492,7 @@ STEPS: tuple[StepDef, ...] = (
     ),
     StepDef(
         id="sextortion",
-        title=N_("If someone is threatening you"),
+        title=N_("If someone is making threats"),
         guide="threats",
         include_when=THREAT,
         placements=(
@@ -509,7 +510,8 @@ STEPS: tuple[StepDef, ...] = (
                  ~URGENT_DEMAND),
             Line(N_("Stop replying. Block them after you save the messages. Do not delete your account or the chat: they help when you report."),
                  N_("Help them stop replying. Block the person after saving the messages. Do not delete the account or the chat: they help when reporting.")),
-            Line(N_("Report the account on the app or site where they contacted you, and report it to the FBI.")),
+            Line(N_("Report the account on the app or site where they contacted you, and report it to the FBI."),
+                 N_("Report the account on the app or site where the person made contact, and report it to the FBI.")),
             Line(N_("You were under 18 in it, so also report it to the CyberTipline."),
                  N_("They were under 18 in it, so also report it to the CyberTipline."),
                  MINOR),
@@ -597,7 +599,7 @@ STEPS: tuple[StepDef, ...] = (
     ),
     StepDef(
         id="copyright",
-        title=N_("Use your copyright"),
+        title=N_("Use copyright to get it removed"),
         guide="copyright",
         include_when=SELF_TAKEN & KIND_REAL & ~MINOR,
         placements=(Placement(ALWAYS, "next", 8),),
@@ -644,7 +646,7 @@ STEPS: tuple[StepDef, ...] = (
     ),
     StepDef(
         id="law",
-        title=N_("Know your rights"),
+        title=N_("Know the law"),
         guide="law",
         include_when=ALWAYS,
         placements=(Placement(ALWAYS, "later", 11),),
