@@ -99,4 +99,5 @@
     print.hidden = false;
     print.addEventListener("click", function () { window.print(); });
   }
+  root.setAttribute("data-js", "ready"); // tests wait for this before using the enhancements
 })();

@@ -92,6 +92,7 @@ def test_keyboard_only_walk(page):
 
 def test_focus_moves_to_error_summary(page):
     page.goto("/q")
+    page.locator("html[data-js=ready]").wait_for(state="attached")
     page.get_by_role("button", name="Continue").click()
     expect(page.locator(".error-summary")).to_be_focused()
 
@@ -100,6 +101,7 @@ def test_quick_exit_click_replaces_history(page, server):
     page.goto("/")
     press(page, "Start")
     press(page, "Continue", "No")  # a question page, reached by POST
+    page.locator("html[data-js=ready]").wait_for(state="attached")
     page.locator("#quick-exit").click()
     page.wait_for_url(EXIT_URL)
     page.go_back()
@@ -111,6 +113,7 @@ def test_quick_exit_click_replaces_history(page, server):
 
 def test_quick_exit_shift_three_times(page):
     page.goto("/guides/")
+    page.locator("html[data-js=ready]").wait_for(state="attached")
     for _ in range(3):
         page.keyboard.press("Shift")
     page.wait_for_url(EXIT_URL)
