@@ -55,7 +55,6 @@ class Config:
     WTF_CSRF_ENABLED = False
     BABEL_DEFAULT_LOCALE = "en"
     BABEL_TRANSLATION_DIRECTORIES = "../translations"
-    JSON_SORT_KEYS = False
     SITE_NAME = "Help guide"
     # Sites allowed to embed the guide, and the origins each may frame it from.
     EMBED_SITES = parse_embed_sites(os.environ.get("HELP_EMBED_SITES", ""))

@@ -32,6 +32,7 @@ def create_app(config: object | None = None) -> Flask:
         static_folder=str(ROOT / "static"),
     )
     app.config.from_object(config or "config.Config")
+    app.json.sort_keys = False  # keep plan and referral order as the engine made it
     logging.getLogger().setLevel(app.config["LOG_LEVEL"])
     # Content is validated once here; bad data stops start-up with a clear message.
     app.extensions["directory"] = directory.load()
