@@ -36,8 +36,6 @@ def render_question(question: flow.Question, answers: dict, seen, *, error: str 
     value = answers.get(question.id)
     if chosen is None:
         chosen = [] if value is None else ([value] if isinstance(value, str) else sorted(value))
-    path = [q.id for q in flow.asked_questions(answers)]
-    number = path.index(question.id) + 1 if question.id in path else None
     html = render_template(
         "question.html",
         question=presenter.question_data(question, _helper(answers), _directory()),
@@ -47,8 +45,6 @@ def render_question(question: flow.Question, answers: dict, seen, *, error: str 
         error=error,
         notice=notice,
         back_to_check=back_to_check,
-        number=number,
-        total=len(path),
     )
     return html, status
 
