@@ -35,12 +35,13 @@ def reachability(limit: int = SCAN_LIMIT) -> tuple[set[str], set[str], set[str]]
     by_where = {code: [f"platform:{code}"] for code in flow.QUESTION_BY_ID["where"].codes}
     questions, steps, refs = set(), set(), set()
     all_steps = {s.id for s in flow.STEPS}
+    static_refs = _all_static_refs()
     for answers in islice(flow.all_answer_sets(state_options=(None, "CA")), limit):
         questions.update(q.id for q in flow.asked_questions(answers))
         plan = flow.build_plan(answers, by_where)
         steps.update(s.id for s in plan.steps)
         refs.update(plan.referral_ids)
-        if len(questions) == len(flow.QUESTIONS) and steps == all_steps and _all_static_refs() <= refs \
+        if len(questions) == len(flow.QUESTIONS) and steps == all_steps and static_refs <= refs \
                 and len({r for r in refs if r.startswith("platform:")}) >= 3:
             break
     return questions, steps, refs

@@ -11,6 +11,7 @@ import datetime as dt
 import re
 import tomllib
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from app import flow
@@ -74,8 +75,9 @@ class Directory:
     states: dict[str, StateEntry] = field(default_factory=dict)
     guides: dict[str, Guide] = field(default_factory=dict)
 
-    @property
+    @cached_property
     def platforms_by_where(self) -> dict[str, list[str]]:
+        """Computed once, after loading: every plan request reads it."""
         out: dict[str, list[str]] = {}
         for entry in self.entries.values():
             for code in entry.where:

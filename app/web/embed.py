@@ -26,7 +26,6 @@ def _pull_site(endpoint, values):
         site = values.pop("site")
         origins = allowed_origins(site)
         if origins is None:
-            g.embed_unknown = True
             abort(404)
         g.embed_site, g.embed_origins = site, origins
 

@@ -51,10 +51,11 @@ def render_question(question: flow.Question, answers: dict, seen, *, error: str 
 
 def render_check(answers: dict, seen, notice: str | None = None):
     rows = []
+    helper = _helper(answers)
     for question in flow.asked_questions(answers):
         rows.append({
             "id": question.id,
-            "title": presenter.question_data(question, _helper(answers))["title"],
+            "title": presenter.question_data(question, helper)["title"],
             "answer": presenter.answer_label(question, answers.get(question.id), _directory()),
         })
     return render_template("check.html", rows=rows, notice=notice,

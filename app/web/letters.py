@@ -54,8 +54,8 @@ def letter_context(kind: str, form) -> dict:
     }
 
 
-def render_letter(kind: str, form) -> str:
-    text = render_template(KINDS[kind][1], **letter_context(kind, form))
+def render_letter(kind: str, context: dict) -> str:
+    text = render_template(KINDS[kind][1], **context)
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
 
 
@@ -75,7 +75,7 @@ def write(kind: str):
         return _page(kind, form, 400)
     context = letter_context(kind, form)
     ftc = presenter.referral(_directory(), "ftc-report", None)
-    return render_template("letters/result.html", letter=render_letter(kind, form), ftc=ftc, **context)
+    return render_template("letters/result.html", letter=render_letter(kind, context), ftc=ftc, **context)
 
 
 @bp.post("/<any(removal, copyright):kind>/download")
@@ -83,6 +83,6 @@ def download(kind: str):
     form = _form(kind, request.form)
     if not form.validate():
         return _page(kind, form, 400)
-    response = Response(render_letter(kind, form), mimetype="text/plain")
+    response = Response(render_letter(kind, letter_context(kind, form)), mimetype="text/plain")
     response.headers["Content-Disposition"] = f'attachment; filename="{KINDS[kind][2]}"'
     return response
