@@ -36,6 +36,8 @@ def create_app(config: object | None = None) -> Flask:
     logging.getLogger().setLevel(app.config["LOG_LEVEL"])
     # Content is validated once here; bad data stops start-up with a clear message.
     app.extensions["directory"] = directory.load()
+    # Phone numbers, addresses and citations that page text names, read from the content data.
+    app.jinja_env.globals["facts"] = app.extensions["directory"].facts
     babel.init_app(app)
 
     from app.web import api, assets, embed, errors, flow_views, letters, pages, security

@@ -25,9 +25,12 @@ def flow_cli():
 
 
 @flow_cli.command("check", help="Static checks over the flow and the content. Exit 1 on any error.")
-@click.option("--max-age-days", default=365, show_default=True, help="Warn about entries reviewed longer ago.")
-def flow_check(max_age_days: int):
-    findings = content_checks.check(max_age_days=max_age_days)
+@click.option("--warn-age-days", default=directory_module.REVIEW_WARN_DAYS, show_default=True,
+              help="Warn about entries reviewed longer ago.")
+@click.option("--fail-age-days", default=directory_module.REVIEW_FAIL_DAYS, show_default=True,
+              help="Fail on entries reviewed longer ago.")
+def flow_check(warn_age_days: int, fail_age_days: int):
+    findings = content_checks.check(warn_age_days=warn_age_days, fail_age_days=fail_age_days)
     errors = [f for f in findings if f.level == "error"]
     for finding in findings:
         click.echo(str(finding), err=finding.level == "error")

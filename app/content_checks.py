@@ -9,6 +9,7 @@ import datetime as dt
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from app import directory as directory_module
 from app import flow
@@ -72,8 +73,9 @@ def all_urls(content: directory_module.Directory) -> list[str]:
     return list(dict.fromkeys(urls))
 
 
-def check(content_dir: Path | None = None, max_age_days: int = 365, today: dt.date | None = None,
-          scan_limit: int = SCAN_LIMIT) -> list[Finding]:
+def check(content_dir: Path | None = None, warn_age_days: int = directory_module.REVIEW_WARN_DAYS,
+          today: dt.date | None = None, scan_limit: int = SCAN_LIMIT,
+          fail_age_days: int = directory_module.REVIEW_FAIL_DAYS) -> list[Finding]:
     findings: list[Finding] = []
     try:
         content = directory_module.load(content_dir or directory_module.CONTENT_DIR)
@@ -107,14 +109,21 @@ def check(content_dir: Path | None = None, max_age_days: int = 365, today: dt.da
         if not url.startswith("https://"):
             findings.append(Finding("error", where, f"not https: {url}"))
     for record in content.all_records():
-        name = getattr(record, "id", None) or getattr(record, "code", None) or getattr(record, "slug", "?")
+        name = record.id
         if not record.sources:
             findings.append(Finding("error", name, "no source"))
         for source in record.sources:
             if not source.startswith("https://"):
                 findings.append(Finding("warning", name, f"source is not https: {source}"))
+            if urlsplit(source).hostname in content.poor_source_hosts:
+                findings.append(Finding("error", name, f"a source the content audit found too poor: {source}"))
+        if record.secondary:
+            findings.append(Finding("warning", name, f"some facts rest only on secondary sources: {record.secondary}"))
         age = (today - record.reviewed).days
-        if age > max_age_days:
+        if age > fail_age_days:
+            findings.append(Finding("error", name, f"last reviewed {record.reviewed} ({age} days ago): "
+                                                   "re-check it (docs/content.md)"))
+        elif age > warn_age_days:
             findings.append(Finding("warning", name, f"last reviewed {record.reviewed} ({age} days ago)"))
         if record.reviewed > today:
             findings.append(Finding("error", name, f"review date {record.reviewed} is in the future"))

@@ -13,6 +13,7 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from app import flow
 
@@ -20,6 +21,10 @@ CONTENT_DIR = Path(__file__).parent / "content"
 
 PHONE_RE = re.compile(r"^(\d{3}|1-\d{3}-\d{3}-\d{4})$")  # 911, 988, or 1-800-555-0100
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+DOMAIN_RE = re.compile(r"^([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$")
+# Review dates: `flask flow check` warns past the first, fails past the second.
+REVIEW_WARN_DAYS = 183
+REVIEW_FAIL_DAYS = 365
 
 
 class ContentError(ValueError):
@@ -47,7 +52,8 @@ class Entry:
     removal_request: str | None = None  # platforms: where a TAKE IT DOWN Act request goes
     internal: bool = False  # a page of this app, not an outside site
     where: tuple[str, ...] = ()
-    law: bool | None = None  # states: is a law verified
+    domains: tuple[str, ...] = ()  # platforms: the host names it is reached at
+    secondary: str | None = None  # why only secondary sources back it (shown by `flow check`)
 
 
 @dataclass(frozen=True)
@@ -58,7 +64,26 @@ class StateEntry:
     url: str
     sources: tuple[str, ...]
     reviewed: dt.date
-    statute: str | None = None
+    statute: str | None = None  # the citation, as the source writes it
+    statute_url: str | None = None  # the official text of that statute, where one was seen
+    secondary: str | None = None
+
+    @property
+    def id(self) -> str:
+        return self.code
+
+
+@dataclass(frozen=True)
+class Law:
+    """A law the guide names: its citation and the official text."""
+
+    id: str
+    name: str
+    cite: str
+    url: str
+    sources: tuple[str, ...]
+    reviewed: dt.date
+    secondary: str | None = None
 
 
 @dataclass(frozen=True)
@@ -67,6 +92,11 @@ class Guide:
     title: str
     sources: tuple[str, ...]
     reviewed: dt.date
+    secondary: str | None = None
+
+    @property
+    def id(self) -> str:
+        return self.slug
 
 
 @dataclass
@@ -74,6 +104,8 @@ class Directory:
     entries: dict[str, Entry] = field(default_factory=dict)
     states: dict[str, StateEntry] = field(default_factory=dict)
     guides: dict[str, Guide] = field(default_factory=dict)
+    laws: dict[str, Law] = field(default_factory=dict)
+    poor_source_hosts: frozenset[str] = frozenset()  # never to be recorded as a source again
 
     @cached_property
     def platforms_by_where(self) -> dict[str, list[str]]:
@@ -82,6 +114,27 @@ class Directory:
         for entry in self.entries.values():
             for code in entry.where:
                 out.setdefault(code, []).append(entry.id)
+        return out
+
+    @cached_property
+    def facts(self) -> dict[str, str]:
+        """Named facts that engine and template text fill in (`%(fbi_phone)s`), so that
+        no phone number, address or citation is typed anywhere but the content data."""
+        out: dict[str, str] = {}
+        for entry in self.entries.values():
+            key = entry.id.replace("-", "_")
+            for fld in ("phone", "text", "tty", "email", "url", "removal_request"):
+                value = getattr(entry, fld)
+                if value:
+                    out[f"{key}_{fld}"] = value
+            if entry.url and not entry.internal:
+                out[f"{key}_host"] = host_of(entry.url)
+            out[f"{key}_name"] = entry.name
+        for law in self.laws.values():
+            key = law.id.replace("-", "_")
+            out[f"{key}_cite"] = law.cite
+            out[f"{key}_name"] = law.name
+            out[f"{key}_url"] = law.url
         return out
 
     @property
@@ -102,11 +155,19 @@ class Directory:
         yield from self.entries.values()
         yield from self.states.values()
         yield from self.guides.values()
+        yield from self.laws.values()
+
+
+def host_of(url: str) -> str:
+    """The host people recognise: `https://www.example.org/a` -> `example.org`."""
+    host = urlsplit(url).hostname or ""
+    return host[4:] if host.startswith("www.") else host
 
 
 _ENTRY_FIELDS = {
     "id", "name", "description", "audience", "sources", "reviewed", "url", "phone",
     "text", "tty", "email", "hours", "how", "internal", "where", "removal_request",
+    "domains", "secondary",
 }
 _REQUIRED = ("id", "name", "description", "audience", "sources", "reviewed")
 
@@ -150,7 +211,7 @@ def _entry(file: str, kind: str, raw: dict) -> Entry:
         raise _fail(file, name, sorted(unknown)[0], "is not a known field")
     if not ID_RE.match(raw["id"]):
         raise _fail(file, name, "id", "use lower-case letters, digits and dashes")
-    for fld in ("name", "description", "audience", "text", "tty", "hours", "how", "email"):
+    for fld in ("name", "description", "audience", "text", "tty", "hours", "how", "email", "secondary"):
         if fld in raw and not isinstance(raw[fld], str):
             raise _fail(file, name, fld, "must be text")
     internal = raw.get("internal", False)
@@ -172,8 +233,12 @@ def _entry(file: str, kind: str, raw: dict) -> Entry:
             raise _fail(file, name, "where", f"list one or more of {sorted(valid)}")
         if "url" not in raw and "how" not in raw:
             raise _fail(file, name, "how", "a platform without a url needs in-app guidance")
-    elif where:
-        raise _fail(file, name, "where", "only platforms have this field")
+        domains = raw.get("domains")
+        if not isinstance(domains, list) or not domains or \
+                not all(isinstance(d, str) and DOMAIN_RE.match(d) for d in domains):
+            raise _fail(file, name, "domains", "list the host names it is reached at, like \"example.com\"")
+    elif where or "domains" in raw:
+        raise _fail(file, name, "where" if where else "domains", "only platforms have this field")
     return Entry(
         id=raw["id"], kind=kind, name=raw["name"], description=raw["description"],
         audience=raw["audience"], sources=_check_sources(file, name, raw["sources"]),
@@ -181,6 +246,7 @@ def _entry(file: str, kind: str, raw: dict) -> Entry:
         phone=raw.get("phone"), text=raw.get("text"), tty=raw.get("tty"),
         email=raw.get("email"), hours=raw.get("hours"), how=raw.get("how"),
         internal=internal, where=tuple(where), removal_request=raw.get("removal_request"),
+        domains=tuple(raw.get("domains", ())), secondary=raw.get("secondary"),
     )
 
 
@@ -189,6 +255,16 @@ def _state(file: str, raw: dict) -> StateEntry:
     for fld in ("code", "name", "law", "url", "sources", "reviewed"):
         if fld not in raw:
             raise _fail(file, code, fld, "is missing")
+    unknown = set(raw) - {"code", "name", "law", "url", "sources", "reviewed", "statute", "statute_url",
+                          "secondary"}
+    if unknown:
+        raise _fail(file, code, sorted(unknown)[0], "is not a known field")
+    if "statute" in raw and not raw["law"]:
+        raise _fail(file, code, "statute", "a statute means law = true")
+    if "statute_url" in raw:
+        if "statute" not in raw:
+            raise _fail(file, code, "statute_url", "give the statute's citation too")
+        _check_url(file, code, "statute_url", raw["statute_url"])
     if code not in flow.STATE_CODES:
         raise _fail(file, code, "code", "not a USPS state, DC or territory code")
     if not isinstance(raw["law"], bool):
@@ -198,7 +274,25 @@ def _state(file: str, raw: dict) -> StateEntry:
         code=code, name=raw["name"], law=raw["law"], url=raw["url"],
         sources=_check_sources(file, code, raw["sources"]),
         reviewed=_check_reviewed(file, code, raw["reviewed"]), statute=raw.get("statute"),
+        statute_url=raw.get("statute_url"), secondary=raw.get("secondary"),
     )
+
+
+def _law(file: str, raw: dict) -> Law:
+    name = str(raw.get("id", "?"))
+    fields = ("id", "name", "cite", "url", "sources", "reviewed")
+    for fld in fields:
+        if fld not in raw or raw[fld] in ("", None):
+            raise _fail(file, name, fld, "is missing")
+    unknown = set(raw) - {*fields, "secondary"}
+    if unknown:
+        raise _fail(file, name, sorted(unknown)[0], "is not a known field")
+    if not ID_RE.match(raw["id"]):
+        raise _fail(file, name, "id", "use lower-case letters, digits and dashes")
+    _check_url(file, name, "url", raw["url"])
+    return Law(id=raw["id"], name=raw["name"], cite=raw["cite"], url=raw["url"],
+               sources=_check_sources(file, name, raw["sources"]),
+               reviewed=_check_reviewed(file, name, raw["reviewed"]), secondary=raw.get("secondary"))
 
 
 def _read(path: Path) -> dict:
@@ -232,13 +326,38 @@ def load(content_dir: Path = CONTENT_DIR) -> Directory:
             if fld not in raw:
                 raise _fail("guides.toml", slug, fld, "is missing")
         directory.guides[slug] = Guide(slug, raw["title"], _check_sources("guides.toml", slug, raw["sources"]),
-                                       _check_reviewed("guides.toml", slug, raw["reviewed"]))
+                                       _check_reviewed("guides.toml", slug, raw["reviewed"]),
+                                       raw.get("secondary"))
+    for raw in _read(content_dir / "laws.toml").get("law", []):
+        law = _law("laws.toml", raw)
+        if law.id in directory.laws:
+            raise _fail("laws.toml", law.id, "id", "is used twice")
+        directory.laws[law.id] = law
     for step in flow.STEPS:
         if step.guide not in directory.guides:
             raise ContentError(f"step {step.id!r} links guide {step.guide!r}, which guides.toml lacks")
-    # Every referral the engine can name must exist.
+    # Every referral the engine can name must exist, and every fact its text names.
     for step in flow.STEPS:
         for ref in step.referrals:
             if not directory.resolves(ref.id):
                 raise ContentError(f"step {step.id!r} names referral {ref.id!r}, which no content file has")
+        for line in step.lines:
+            for text in (line.you, line.they):
+                try:
+                    text % directory.facts
+                except (KeyError, ValueError) as exc:
+                    raise ContentError(f"step {step.id!r}: the text {text[:40]!r}... names an unknown "
+                                       f"fact {exc}; facts come from the content files") from None
+    _check_domains(directory)
+    policy = _read(content_dir / "source-policy.toml")
+    directory.poor_source_hosts = frozenset(policy.get("poor_hosts", ()))
     return directory
+
+
+def _check_domains(directory: Directory) -> None:
+    seen: dict[str, str] = {}
+    for platform in directory.platforms:
+        for domain in platform.domains:
+            if domain in seen:
+                raise _fail("platforms.toml", platform.id, "domains", f"{domain} is also {seen[domain]}'s")
+            seen[domain] = platform.id

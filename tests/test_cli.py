@@ -1,5 +1,6 @@
 """The content tools: flow check / graph / explain and links check (against local servers only)."""
 
+import datetime as dt
 import http.server
 import json
 import re
@@ -31,7 +32,6 @@ def test_flow_check_finds_problems(tmp_path, monkeypatch):
     shutil.copytree(directory.CONTENT_DIR, content)
     path = content / "resources.toml"
     text = path.read_text().replace('url = "https://reportfraud.ftc.gov/"', 'url = "http://reportfraud.ftc.gov/"')
-    text = text.replace("reviewed = 2026-11-24", "reviewed = 2020-01-01", 1)
     path.write_text(text)
     # an https check is the loader's job for `url`; point check() at the broken copy
     findings = content_checks.check(content)
@@ -39,7 +39,27 @@ def test_flow_check_finds_problems(tmp_path, monkeypatch):
     path.write_text(path.read_text().replace('url = "http://reportfraud.ftc.gov/"', 'url = "https://reportfraud.ftc.gov/"'))
     findings = content_checks.check(content)
     assert not [f for f in findings if f.level == "error"]
-    assert any(f.level == "warning" and "2020-01-01" in f.message for f in findings)
+
+
+@pytest.mark.parametrize("days,level", [(183, None), (184, "warning"), (365, "warning"), (366, "error")])
+def test_flow_check_warns_at_six_months_and_fails_at_twelve(days, level):
+    reviewed = directory.load().entries["rainn"].reviewed
+    findings = [f for f in content_checks.check(today=reviewed + dt.timedelta(days=days), scan_limit=1)
+                if f.where == "rainn" and "last reviewed" in f.message]
+    assert [f.level for f in findings] == ([level] if level else [])
+
+
+def test_flow_check_refuses_poor_sources_and_reports_secondary_ones(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(directory.CONTENT_DIR, content)
+    path = content / "resources.toml"
+    path.write_text(path.read_text().replace('"https://rainn.org/get-help/national-sexual-assault-hotline"]',
+                                             '"https://fabser4.dreamhosters.com/?p=2353"]', 1))
+    findings = content_checks.check(content, scan_limit=1)
+    assert any(f.level == "error" and f.where == "rainn" and "too poor" in f.message for f in findings)
+    secondary = {f.where for f in findings if "secondary sources" in f.message}
+    assert {"crisis-text-line", "fbi", "ftc-takeitdown", "telegram", "GU", "PR"} <= secondary
+    assert "rainn" not in secondary
 
 
 def test_flow_check_reports_an_unreachable_step(monkeypatch):
@@ -86,9 +106,10 @@ def test_flow_explain_text_and_json():
                "--answer", "demand=money", "--answer", "state=TX")
     assert text.exit_code == 0, text.output
     assert "RIGHT NOW" in text.output and "[sextortion]" in text.output and "The law in Texas" in text.output
-    as_json = run(cli.flow_cli, "explain", "--json", "--answer", "age=under18", "--answer", "copy=yes")
+    as_json = run(cli.flow_cli, "explain", "--json", "--answer", "age=under18", "--answer", "kind=ai",
+                  "--answer", "taker=self")
     data = json.loads(as_json.output)
-    assert data["ignored"] == ["copy"]
+    assert data["ignored"] == ["taker"]
     assert [s["id"] for s in data["plan"]["steps"]][:2] == ["safety", "minor"]
 
 

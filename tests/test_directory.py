@@ -46,7 +46,7 @@ def test_bad_resources_are_refused(content, old, new, expected):
 
 def test_missing_review_date_and_sources(content):
     path = content / "platforms.toml"
-    text = path.read_text().replace('reviewed = 2026-11-24', 'reviewed = "soon"', 1)
+    text = path.read_text().replace('reviewed = 2026-11-25', 'reviewed = "soon"', 1)
     path.write_text(text)
     with pytest.raises(directory.ContentError, match="entry 'meta', field 'reviewed'"):
         directory.load(content)

@@ -10,7 +10,7 @@ def extract_toml(fileobj, keywords, comment_tags, options):
     data = tomllib.loads(fileobj.read().decode("utf-8"))
     for table in data.values():
         for entry in table if isinstance(table, list) else ():
-            if "code" in entry:
+            if not isinstance(entry, dict) or "code" in entry:
                 continue  # state names are proper nouns; their text lives in the presenter
             for key in TRANSLATABLE:
                 value = entry.get(key)
