@@ -92,6 +92,14 @@ class Choice:
     code: str
     label: str
     hint: str = ""
+    helper_label: str = ""  # wording when helping someone else (empty: same as `label`)
+    helper_hint: str = ""
+
+    def voiced(self, helper: bool) -> tuple[str, str]:
+        """(label, hint) in the person's own voice or a helper's."""
+        if helper:
+            return self.helper_label or self.label, self.helper_hint or self.hint
+        return self.label, self.hint
 
 
 @dataclass(frozen=True)
@@ -106,6 +114,15 @@ class Question:
     helper_title: str = ""  # wording when helping someone else
     exclusive: frozenset[str] = frozenset()  # codes that cannot be mixed with others
     hint: str = ""
+    helper_why: str = ""
+    helper_hint: str = ""
+
+    def voiced(self, helper: bool) -> tuple[str, str, str]:
+        """(title, why, hint) in the person's own voice or a helper's."""
+        if helper:
+            return (self.helper_title or self.title, self.helper_why or self.why,
+                    self.helper_hint or self.hint)
+        return self.title, self.why, self.hint
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -133,6 +150,7 @@ QUESTIONS: tuple[Question, ...] = (
         title=N_("Are you in danger right now, or afraid someone may hurt you?"),
         helper_title=N_("Are they in danger right now, or afraid someone may hurt them?"),
         why=N_("If you are not safe, we will show you how to get help fast first."),
+        helper_why=N_("If they are not safe, we will show you how to get help fast first."),
         choices=(
             Choice("yes", N_("Yes")),
             Choice("no", N_("No")),
@@ -154,7 +172,7 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         id="situation",
         title=N_("What is happening?"),
-        why=N_("Each situation has different help. Choose all that fit."),
+        why=N_("Each situation has different help."),
         hint=N_("Choose all that fit."),
         multiple=True,
         choices=(
@@ -186,6 +204,7 @@ QUESTIONS: tuple[Question, ...] = (
         helper_title=N_("How old were they in the picture or video?"),
         why=N_("Different services help people who were under 18 in it."),
         hint=N_("Think of when it was taken or made, not your age today."),
+        helper_hint=N_("Think of when it was taken or made, not their age today."),
         choices=(
             Choice("under18", N_("Under 18")),
             Choice("adult", N_("18 or older")),
@@ -210,9 +229,11 @@ QUESTIONS: tuple[Question, ...] = (
         title=N_("Who took the original picture or video?"),
         why=N_("If you took it yourself, you own it. That gives you one more way to get it removed."),
         helper_title=N_("Who took the original picture or video of them?"),
+        helper_why=N_("If they took it themselves, they own it. That gives one more way to get it removed."),
         asked_when=~has("kind", "ai"),
         choices=(
-            Choice("self", N_("I took it myself"), N_("For example a selfie.")),
+            Choice("self", N_("I took it myself"), N_("For example a selfie."),
+                   helper_label=N_("They took it themselves")),
             Choice("someone_else", N_("Someone else took it")),
             Choice("unsure", N_("I'm not sure")),
         ),
@@ -221,6 +242,7 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         id="where",
         title=N_("Where have you seen it?"),
+        helper_title=N_("Where has it been seen?"),
         why=N_("We will point you to the right place to report it."),
         hint=N_("Choose all that fit."),
         multiple=True,
@@ -237,10 +259,11 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     Question(
         id="copy",
-        title=N_("Do you have a copy of it on your own phone or computer?"),
-        helper_title=N_("Do they have a copy of it on their own phone or computer?"),
-        why=N_("With a copy, a free tool can help stop it being posted on some sites. The picture never leaves the device."),
-        asked_when=~has("age", "under18"),
+        title=N_("Is the picture or video already on your own phone or computer?"),
+        helper_title=N_("Is the picture or video already on their own phone or computer?"),
+        why=N_("Some free tools can stop it being posted, but only from a device that already has it. "
+               "Do not save or download it to answer this. Just tell us what is true now."),
+        # Asked of everyone (contract v1.1): Take It Down, like StopNCII, needs the file on the device.
         choices=(
             Choice("yes", N_("Yes")),
             Choice("no", N_("No")),
@@ -449,6 +472,8 @@ FAKE = has("kind", "altered", "ai")
 KIND_REAL = has("kind", "real")
 KIND_UNSURE = has("kind", "unsure")
 HAS_COPY = has("copy", "yes")
+NO_COPY = has("copy", "no")
+COPY_UNSURE = has("copy", "unsure")
 SEARCH_NEEDED = has("where", "search", "unknown")
 SELF_TAKEN = has("taker", "self")
 STATE_GIVEN = answered("state")
@@ -461,8 +486,8 @@ STEPS: tuple[StepDef, ...] = (
         include_when=DANGER,
         placements=(Placement(ALWAYS, "now", 0),),
         lines=(
-            Line(N_("If you are in danger now, call 911."),
-                 N_("If they are in danger now, call 911.")),
+            Line(N_("If you are in danger now, call %(emergency_phone)s."),
+                 N_("If they are in danger now, call %(emergency_phone)s.")),
             Line(N_("If someone close to you is hurting or controlling you, a domestic violence advocate can help you plan how to stay safe. It is free and private."),
                  N_("If someone close to them is hurting or controlling them, a domestic violence advocate can help plan how to stay safe. It is free and private.")),
             Line(N_("Someone may be watching your phone or computer. If so, use another device. A friend's phone or a library computer can be safer."),
@@ -484,11 +509,18 @@ STEPS: tuple[StepDef, ...] = (
                  N_("If they were under 18 in it, special services can help. This is not their fault."),
                  AGE_UNSURE),
             Line(N_("Take It Down is free. It makes a digital fingerprint of the picture on your own device, so platforms can find and remove copies. The picture is never sent to anyone."),
-                 N_("Take It Down is free. It makes a digital fingerprint of the picture on the device that has it, so platforms can find and remove copies. The picture is never sent to anyone.")),
-            Line(N_("Report where it is to the CyberTipline. They work with platforms and the police.")),
+                 N_("Take It Down is free. It makes a digital fingerprint of the picture on their own device, so platforms can find and remove copies. The picture is never sent to anyone."),
+                 HAS_COPY),
+            Line(N_("If the picture is already on your own phone or computer, Take It Down can help. It makes a digital fingerprint there, so platforms can find and remove copies. The picture is never sent to anyone."),
+                 N_("If the picture is already on their own phone or computer, Take It Down can help. It makes a digital fingerprint there, so platforms can find and remove copies. The picture is never sent to anyone."),
+                 COPY_UNSURE),
+            Line(N_("Take It Down only works from a device that already has the picture. Without it, the CyberTipline can help get it removed. You can report online or call them."),
+                 when=NO_COPY),
+            Line(N_("Report where it is to the CyberTipline. They work with platforms and the police."),
+                 when=~NO_COPY),
             Line(N_("Do not save, screenshot, forward or share the picture itself, not even to report it. Write down where it is instead.")),
         ),
-        referrals=(Ref("take-it-down"), Ref("cybertipline")),
+        referrals=(Ref("take-it-down", ~NO_COPY), Ref("cybertipline")),
     ),
     StepDef(
         id="sextortion",
@@ -557,12 +589,13 @@ STEPS: tuple[StepDef, ...] = (
             Line(N_("Report it on each site or app where it is. Most have a report option for private or sexual pictures shared without consent."),
                  when=SHARED),
             Line(N_("Since May 19, 2026, US law (the TAKE IT DOWN Act) says many sites and apps must remove it within 48 hours of a valid written request. We explain what the request must say.")),
+            Line(N_("If a site has not removed it 48 hours after a valid request, report the site to the FTC.")),
             Line(N_("It is shared in private messages. Report the message or the account in the app. Ask friends who got it not to share it and to report it too."),
                  when=has("where", "messaging")),
             Line(N_("You can send a request for them as an authorized person, like a parent, guardian or lawyer. Say how you are allowed to act for them."),
                  when=HELPER),
         ),
-        referrals=(Ref("tida-notice"),),
+        referrals=(Ref("tida-notice"), Ref("ftc-takeitdown")),
         platforms_from_where=True,
     ),
     StepDef(
@@ -606,8 +639,8 @@ STEPS: tuple[StepDef, ...] = (
         lines=(
             Line(N_("You took it, so you own the copyright. You can send a copyright (DMCA) notice to the site. This is a back-up if a report does not work."),
                  N_("They took it, so they own the copyright. A copyright (DMCA) notice can be sent to the site. This is a back-up if a report does not work.")),
-            Line(N_("Be careful: if the uploader answers the notice, the site may give them your contact details."),
-                 N_("Be careful: if the uploader answers the notice, the site may give them the sender's contact details.")),
+            Line(N_("Be careful: many sites send the notice, with your name and email, to the person who posted it as soon as they act. Some also publish notices online. Use an email address you keep just for this."),
+                 N_("Be careful: many sites send the notice, with the sender's name and email, to the person who posted it as soon as they act. Some also publish notices online. Use an email address kept just for this.")),
         ),
         referrals=(Ref("dmca-notice"),),
     ),
@@ -640,7 +673,7 @@ STEPS: tuple[StepDef, ...] = (
                  N_("They can report it to the police, with your help. Bring the records. They choose if and when.")),
             Line(N_("Threats to share sexual pictures, especially for money, are crimes. Report them to the FBI."),
                  when=THREAT),
-            Line(N_("Tell the FTC too. They track these harms, and they enforce the TAKE IT DOWN Act if a site does not remove it.")),
+            Line(N_("Tell the FTC what happened too. The FTC asks people to report this, and any scam or demand for money.")),
         ),
         referrals=(Ref("fbi", THREAT), Ref("cybertipline", MINOR), Ref("ftc-report")),
     ),
@@ -652,8 +685,10 @@ STEPS: tuple[StepDef, ...] = (
         placements=(Placement(ALWAYS, "later", 11),),
         lines=(
             Line(N_("Federal law: the TAKE IT DOWN Act makes it a crime to post intimate pictures without consent, real or fake, and to threaten to. Sites must remove them on a valid request.")),
-            Line(N_("You can also sue the person who shared it in federal court (15 U.S.C. § 6851). A lawyer can tell you if it fits."),
-                 N_("They can also sue the person who shared it in federal court (15 U.S.C. § 6851). A lawyer can tell you if it fits.")),
+            Line(N_("You can also sue the person who shared it in federal court (%(civil_action_cite)s). A lawyer can tell you if it fits."),
+                 N_("They can also sue the person who shared it in federal court (%(civil_action_cite)s). A lawyer can tell you if it fits.")),
+            Line(N_("If it is fake or made with AI, it is not settled whether this federal law applies."),
+                 when=FAKE | KIND_UNSURE),
             Line(N_("All 50 states and DC have laws against sharing intimate pictures without consent."),
                  when=~STATE_GIVEN),
             Line(N_("Your state has its own law too. See the link below."),

@@ -21,16 +21,25 @@ def referral(directory: Directory, ref_id: str, state_code: str | None) -> dict 
         state = directory.state(state_code)
         if state is None:
             return None
-        if state.law:
+        name = t(state.name)
+        if state.statute_url:
+            description = _("%(state)s has a law against sharing intimate pictures without "
+                            "consent: %(statute)s. The link opens the law.", state=name,
+                            statute=state.statute)
+        elif state.statute:
+            description = _("%(state)s has a law against sharing intimate pictures without "
+                            "consent: %(statute)s. The CCRI Safety Center links to each "
+                            "state's law.", state=name, statute=state.statute)
+        elif state.law:
             description = _("%(state)s has a law against sharing intimate pictures without "
                             "consent. All 50 states and DC have one. The CCRI Safety Center "
-                            "links to each state's law.", state=state.name)
+                            "links to each state's law.", state=name)
         else:
             description = _("We could not confirm a law for %(state)s. Federal law still "
-                            "applies, and the CCRI Safety Center can help.", state=state.name)
+                            "applies, and the CCRI Safety Center can help.", state=name)
         return {
-            "id": ref_id, "kind": "state", "name": _("The law in %(state)s", state=state.name),
-            "description": description, "audience": "", "url": state.url,
+            "id": ref_id, "kind": "state", "name": _("The law in %(state)s", state=name),
+            "description": description, "audience": "", "url": state.statute_url or state.url,
             "phone": None, "text": None, "tty": None, "email": None, "hours": None,
             "how": None, "internal": False,
             "sources": list(state.sources), "reviewed": state.reviewed.isoformat(),
@@ -50,18 +59,19 @@ def referral(directory: Directory, ref_id: str, state_code: str | None) -> dict 
 
 def plan_data(plan: flow.Plan, directory: Directory) -> dict:
     """The plan in the API's shape; templates use the same data."""
-    steps = [
-        {
+    facts = directory.facts
+    steps = []
+    for step in plan.steps:
+        paragraphs = [t(line, **facts) for line in step.lines]
+        steps.append({
             "id": step.id,
             "group": step.group,
             "title": t(step.title),
-            "text": " ".join(t(line) for line in step.lines),
-            "paragraphs": [t(line) for line in step.lines],
+            "text": " ".join(paragraphs),
+            "paragraphs": paragraphs,
             "referrals": list(step.referrals),
             "guide": step.guide,
-        }
-        for step in plan.steps
-    ]
+        })
     referrals = {}
     for ref_id in plan.referral_ids:
         data = referral(directory, ref_id, plan.state)
@@ -82,25 +92,25 @@ def plan_groups(data: dict) -> list[dict]:
 
 def question_data(question: flow.Question, helper: bool = False, directory: Directory | None = None) -> dict:
     """A question's display text (translated)."""
-    title = question.helper_title if helper and question.helper_title else question.title
+    title, why, hint = question.voiced(helper)
     choices = []
     for choice in question.choices:
-        label = choice.label
+        label, choice_hint = choice.voiced(helper)
         if question.id == "state" and directory is not None:
             label = directory.states[choice.code].name
-        choices.append({"code": choice.code, "label": t(label), "hint": t(choice.hint)})
+        choices.append({"code": choice.code, "label": t(label), "hint": t(choice_hint)})
     return {
-        "id": question.id, "title": t(title), "why": t(question.why), "hint": t(question.hint),
+        "id": question.id, "title": t(title), "why": t(why), "hint": t(hint),
         "multiple": question.multiple, "choices": choices,
         "exclusive": sorted(question.exclusive),
     }
 
 
-def answer_label(question: flow.Question, value, directory: Directory) -> str:
+def answer_label(question: flow.Question, value, directory: Directory, helper: bool = False) -> str:
     """Display text for a stored answer on the check page."""
     if value is None:
         return _("Skipped")
     codes = [value] if isinstance(value, str) else [c for c in question.codes if c in value]
     if question.id == "state":
-        return ", ".join(directory.states[c].name for c in codes)
-    return ", ".join(t(question.choice(c).label) for c in codes)
+        return ", ".join(t(directory.states[c].name) for c in codes)
+    return ", ".join(t(question.choice(c).voiced(helper)[0]) for c in codes)

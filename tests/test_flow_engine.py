@@ -158,7 +158,8 @@ def test_p9_law():
     assert "state-law" not in without.referrals
     for step in (with_state, without):
         text = " ".join(step.lines)
-        assert "TAKE IT DOWN Act" in text and "15 U.S.C. § 6851" in text
+        # The citation is a fact of the content data; the engine names it.
+        assert "TAKE IT DOWN Act" in text and "%(civil_action_cite)s" in text
 
 
 # -- Principle 10: helping someone else -> the plan speaks to a helper
@@ -176,8 +177,8 @@ def test_p10_helper_voice():
 def test_unasked_answers_are_ignored():
     assert flow.normalize({"where": frozenset({"social"}), "demand": frozenset({"money"})}) == {}
     assert flow.normalize({"kind": "ai", "taker": "self"}) == {"kind": "ai"}
-    assert flow.normalize({"age": "under18", "copy": "yes"}) == {"age": "under18"}
-    assert plan(age="under18", copy="yes") == plan(age="under18")
+    assert flow.normalize({"kind": "ai", "taker": "self", "copy": "yes"}) == {"kind": "ai", "copy": "yes"}
+    assert plan(kind="ai", taker="self") == plan(kind="ai")
 
 
 # -- Parsing
@@ -213,6 +214,6 @@ def test_answer_space_is_every_combination():
         (9 if "threatened" in s else 1) * (64 if "shared" in s else 1)  # demand: 8 subsets + "none"; where: 64
         for n in range(0, 5) for s in combinations(("shared", "threatened", "taken", "unsure"), n)
     )
-    # danger 4 x for_whom 3 x situation x (age under18 | 3 other age options x copy 4)
+    # danger 4 x for_whom 3 x situation x age 4 x copy 4 (asked of minors too, contract v1.1)
     #   x (kind ai | 4 other kind options x taker 4)
-    assert len(sets) == 4 * 3 * situation * (1 + 3 * 4) * (1 + 4 * 4)
+    assert len(sets) == 4 * 3 * situation * 4 * 4 * (1 + 4 * 4)

@@ -17,6 +17,8 @@ from app import directory as directory_module
 from app import flow
 
 REMOVAL = {"remove", "search", "prevent", "deepfake", "copyright"}
+# Words that speak to the person shown; a plan for a helper never uses them.
+SELF_VOICE = ("You were", "you were", "your own", "You took", "of you ", "you own")
 
 
 def check(answers, plan, directory) -> str | None:
@@ -43,6 +45,16 @@ def check(answers, plan, directory) -> str | None:
         first_removal = min((ids.index(s) for s in REMOVAL if s in ids), default=len(ids))
         if "minor" not in ids or ids.index("minor") > first_removal:
             return "minor not before removal"
+        minor = plan.step("minor")
+        if "cybertipline" not in minor.referrals:
+            return "cybertipline missing for under18"
+        # Take It Down works only from the device that holds the picture (NCMEC's FAQ).
+        if ("take-it-down" in refs) == ("no" in view["copy"]):
+            return "take-it-down offered without a copy, or missing with one"
+    if "shared" in view["situation"] and "ftc-takeitdown" not in plan.step("remove").referrals:
+        return "ftc-takeitdown missing from remove"
+    if plan.helper and any(w in line for s in plan.steps for line in s.lines for w in SELF_VOICE):
+        return "a helper's plan speaks to the person shown"
     for ref in refs:
         if not directory.resolves(ref):
             return f"referral {ref} does not resolve"
@@ -76,7 +88,7 @@ def test_every_answer_combination_keeps_the_invariants():
     assert not problems, problems[0]
     total = sum(c for c, _ in results)
     print(f"\nexhaustive sweep: {total} answer sets checked")
-    assert total == 6_895_200  # see test_answer_space_is_every_combination
+    assert total == 8_486_400  # see test_answer_space_is_every_combination
 
 
 def test_every_state_code_gives_its_law_entry(directory):
@@ -97,3 +109,13 @@ def test_invariant_checker_catches_a_broken_plan(directory):
     assert check(answers, broken, directory) == "safety not first"
     no_support = flow.Plan(tuple(s for s in good.steps if s.id != "support"), False)
     assert check(answers, no_support, directory) == "support missing"
+    no_copy = {"age": "under18", "copy": "no"}
+    with_tid = flow.Plan(tuple(s if s.id != "minor" else flow.PlanStep(
+        s.id, s.group, s.title, s.lines, (*s.referrals, "take-it-down"), s.guide)
+        for s in flow.build_plan(no_copy).steps), False)
+    assert check(no_copy, with_tid, directory) == "take-it-down offered without a copy, or missing with one"
+    helper = {"for_whom": "someone_else"}
+    mixed = flow.build_plan(helper)
+    mixed = flow.Plan(tuple(s if s.id != "support" else flow.PlanStep(
+        s.id, s.group, s.title, (*s.lines, "You were brave."), s.referrals, s.guide) for s in mixed.steps), True)
+    assert check(helper, mixed, directory) == "a helper's plan speaks to the person shown"

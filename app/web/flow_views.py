@@ -56,7 +56,7 @@ def render_check(answers: dict, seen, notice: str | None = None):
         rows.append({
             "id": question.id,
             "title": presenter.question_data(question, helper)["title"],
-            "answer": presenter.answer_label(question, answers.get(question.id), _directory()),
+            "answer": presenter.answer_label(question, answers.get(question.id), _directory(), helper),
         })
     return render_template("check.html", rows=rows, notice=notice,
                            hidden=form_state.hidden_fields(answers, seen))

@@ -132,7 +132,16 @@ class RemovalRequestForm(LetterForm):
 
 
 class CopyrightNoticeForm(LetterForm):
-    phone = _text(_l("Phone number (optional)"), validators=[Optional(), Length(max=40)])
+    # Sites often pass a DMCA notice, contact details included, to the uploader:
+    # ask only for what lets the site reach the sender.
+    email = _text(
+        _l("Email address (optional if you give a postal address)"),
+        description=_l("The site may pass it on to the person who posted it. An address you use only for this is safest."),
+        validators=[Length(max=254)],
+    )
+    phone = _text(_l("Phone number (optional)"),
+                  description=_l("Leave it out unless you want the site to call you. It may be passed on too."),
+                  validators=[Optional(), Length(max=40)])
     work = _area(
         _l("Which picture or video is yours?"),
         description=_l("Describe the original you took, without explicit detail. For example: \"a selfie I took in 2024\"."),

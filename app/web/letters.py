@@ -74,7 +74,7 @@ def write(kind: str):
     if not form.validate():
         return _page(kind, form, 400)
     context = letter_context(kind, form)
-    ftc = presenter.referral(_directory(), "ftc-report", None)
+    ftc = presenter.referral(_directory(), "ftc-takeitdown", None)
     return render_template("letters/result.html", letter=render_letter(kind, context), ftc=ftc, **context)
 
 

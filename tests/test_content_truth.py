@@ -1,0 +1,217 @@
+"""Content people can trust: the corrections of the 2026-11 content audit stay made,
+and facts (numbers, addresses, citations) live only in the content data."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from app import flow, presenter
+from app.directory import host_of
+from tests.conftest import text_of
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# -- Facts live only in app/content/ ---------------------------------------------
+
+PHONE_LIKE = re.compile(
+    r"\b1?[-. (]*\d{3}[-. )]+\d{3}[-. ]+\d{4}\b"  # 1-800-555-0100, (800) 555-0100, 800.555.0100
+    r"|\b1-8\d\d-[A-Z]{3,}"  # 1-800-CALL-FBI
+    r"|\b\d{3}-\d{3}-[A-Z]{4}\b"  # 844-878-CCRI
+    r"|\b(?:741741|88788|838255)\b"  # text lines
+    r"|\b(?:call|text|dial)\s+(?:911|988)\b",
+    re.I,
+)
+CITATION = re.compile(r"U\.S\.C\.|Public Law|Pub\. L\.|§|\bGCA\b")
+SERVICE_HOST = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.(?:gov|org|com|net|us)\b", re.I)
+ALLOWED_HOSTS = {"example.org", "www.example.org", "example.com"}  # examples in help text
+
+
+def _code_files():
+    yield from (ROOT / "templates").rglob("*.*")
+    yield from (ROOT / "static").rglob("*.*")
+    yield from (ROOT / "app").rglob("*.py")
+
+
+@pytest.mark.parametrize("pattern,what", [(PHONE_LIKE, "a phone number"), (CITATION, "a statute citation"),
+                                          (SERVICE_HOST, "a service's address")])
+def test_facts_are_typed_only_in_the_content_data(pattern, what):
+    found = []
+    for path in _code_files():
+        if path.suffix not in {".html", ".txt", ".py", ".js", ".css"}:
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            for match in pattern.finditer(line):
+                if match.group(0).lower() not in ALLOWED_HOSTS and "555-01" not in match.group(0):
+                    found.append(f"{path.relative_to(ROOT)}:{number}: {match.group(0)}")
+    assert not found, f"{what} typed outside app/content/ (read it from `facts`): {found}"
+
+
+def test_the_check_itself_finds_numbers():
+    for sample in ("call 1-844-878-2274", "(800) 799-7233", "1-800-CALL-FBI", "Text HOME to 741741",
+                   "call 911", "844-878-CCRI"):
+        assert PHONE_LIKE.search(sample), sample
+    assert CITATION.search("15 U.S.C. § 6851") and SERVICE_HOST.search("tips.fbi.gov")
+
+
+def test_every_page_fills_its_facts(client, directory):
+    """Guides and letters render the numbers from the data, not blanks."""
+    facts = directory.facts
+    pages = {f"/guides/{slug}" for slug in directory.guides} | {"/letters/removal", "/letters/copyright"}
+    for path in pages:
+        text = text_of_page(client, path)
+        assert "%(" not in text and "{{" not in text, path
+    assert facts["cybertipline_phone"] in text_of_page(client, "/guides/under-18")
+    assert facts["fbi_phone"] in text_of_page(client, "/guides/threats")
+    assert facts["ccri_helpline_phone"] in text_of_page(client, "/letters/removal")
+    support = text_of_page(client, "/guides/support")
+    for key in ("ccri_helpline_phone", "crisis_988_phone", "rainn_phone"):
+        assert facts[key] in support
+
+
+def text_of_page(client, path: str) -> str:
+    from tests.conftest import assert_page_invariants
+
+    return text_of(assert_page_invariants(client.get(path)))
+
+
+# -- The audit's corrections ------------------------------------------------------
+
+def plan_text(directory, **answers) -> tuple[flow.Plan, dict]:
+    parsed = {k: (frozenset(v) if isinstance(v, list) else v) for k, v in answers.items()}
+    plan = flow.build_plan(parsed, directory.platforms_by_where)
+    return plan, presenter.plan_data(plan, directory)
+
+
+def test_w1_take_it_down_needs_the_picture_on_the_device(app, directory):
+    assert flow.next_question({"danger": "no", "for_whom": "self", "situation": frozenset({"taken"}),
+                               "age": "under18", "kind": "ai"}).id == "copy"
+    copy_q = flow.QUESTION_BY_ID["copy"]
+    assert "Do not save or download it" in copy_q.why  # never asked to save it to answer
+    with app.test_request_context():
+        no_copy, data = plan_text(directory, age="under18", copy="no")
+        assert "take-it-down" not in no_copy.referral_ids
+        assert "cybertipline" in no_copy.step("minor").referrals
+        minor = next(s for s in data["steps"] if s["id"] == "minor")
+        assert "only works from a device that already has the picture" in minor["text"]
+        for copy in ("yes", "unsure", None):
+            answers = {"age": "under18", **({"copy": copy} if copy else {})}
+            assert "take-it-down" in plan_text(directory, **answers)[0].step("minor").referrals
+        unsure = next(s for s in plan_text(directory, age="under18")[1]["steps"] if s["id"] == "minor")
+        assert "If the picture is already on your own phone or computer" in unsure["text"]
+    entry = directory.entries["take-it-down"]
+    assert "own device" in entry.audience and "https://takeitdown.ncmec.org/faq/" in entry.sources
+
+
+def test_s1_sites_that_do_not_remove_go_to_takeitdown_ftc_gov(client, directory):
+    entry = directory.entries["ftc-takeitdown"]
+    assert entry.url == "https://takeitdown.ftc.gov/" and entry.secondary
+    plan = flow.build_plan({"situation": frozenset({"shared"})}, directory.platforms_by_where)
+    assert "ftc-takeitdown" in plan.step("remove").referrals
+    assert "ftc-report" in plan.referral_ids  # ReportFraud stays in every plan
+    assert "ftc-report" not in plan.step("remove").referrals
+    for guide in ("removal", "reporting"):
+        assert "takeitdown.ftc.gov" in text_of_page(client, f"/guides/{guide}")
+    assert "enforces the TAKE IT DOWN Act" not in directory.entries["ftc-report"].description
+
+
+def test_w3_w4_dmca_warning_comes_before_anyone_writes(client, app, directory):
+    text = text_of_page(client, "/guides/copyright")
+    assert text.index("as soon as they act") < text.index("What the notice must include")
+    assert "enough for the site to reach you" in text
+    assert "address, phone number, and email" not in text
+    with app.test_request_context():
+        _, data = plan_text(directory, kind="real", taker="self", age="adult")
+    step = next(s for s in data["steps"] if s["id"] == "copyright")
+    assert "as soon as they act" in step["text"] and "counter" not in step["text"]
+
+
+def test_w2_civil_damages_are_actual_or_150000_and_fakes_are_unsettled(client, app, directory):
+    text = text_of_page(client, "/guides/law")
+    assert "up to $150,000" not in text
+    assert "your actual losses, or a set sum of $150,000 instead" in text
+    assert "15 U.S.C. § 6851" in text and "not settled" in text
+    with app.test_request_context():
+        for kind, unsettled in (("ai", True), ("altered", True), ("unsure", True), ("real", False)):
+            _, data = plan_text(directory, kind=kind)
+            law = next(s for s in data["steps"] if s["id"] == "law")["text"]
+            assert "15 U.S.C. § 6851" in law
+            assert ("not settled" in law) is unsettled, kind
+
+
+@pytest.mark.parametrize("code,statute", [("GU", "9 GCA § 28.102"), ("PR", "Ley Núm. 21")])
+def test_s2_s3_guam_and_puerto_rico_have_laws(app, directory, code, statute):
+    state = directory.states[code]
+    assert state.law and statute in state.statute
+    with app.test_request_context():
+        card = presenter.referral(directory, "state-law", code)
+    assert statute in card["description"] and "could not confirm" not in card["description"]
+    for code in ("VI", "AS", "MP"):
+        assert not directory.states[code].law
+
+
+def test_988_offers_veterans_and_spanish(client, directory):
+    how = directory.entries["crisis-988"].how
+    assert "press 1 for veterans" in how and "press 2 for Spanish" in how and "AYUDA" in how
+    assert "https://988lifeline.org/get-help/what-to-expect" in directory.entries["crisis-988"].sources
+    assert "AYUDA" in text_of_page(client, "/guides/support")
+
+
+def test_poor_sources_are_gone(directory):
+    poor = {host_of("https://" + h) for h in directory.poor_source_hosts}
+    assert {"fabser4.dreamhosters.com", "str82unetworks.com", "takedowns.vesamuni.com"} <= poor
+    for record in directory.all_records():
+        for source in record.sources:
+            assert host_of(source) not in poor, f"{record.id}: {source}"
+
+
+def test_platforms_have_their_channels_and_domains(directory):
+    platforms = {p.id: p for p in directory.platforms}
+    assert platforms["x"].removal_request == "https://help.x.com/forms/safety-and-sensitive-content/take-it-down"
+    assert platforms["discord"].removal_request == "https://discord.com/report"
+    assert platforms["meta"].removal_request and platforms["meta"].secondary
+    assert platforms["aylo"].url is None and "Content Removal Request" in platforms["aylo"].how
+    assert platforms["telegram"].email is None and platforms["telegram"].secondary
+    assert {"x.com", "twitter.com"} <= set(platforms["x"].domains)
+    assert {"instagram.com", "facebook.com"} <= set(platforms["meta"].domains)
+    for platform in platforms.values():
+        assert platform.domains, platform.id
+
+
+# -- Both voices -------------------------------------------------------------------
+
+SELF_WORDS = re.compile(r"\bI took\b|\byou took\b|\byour (?:age|own)\b|\bof you\b|\bIf you\b|\byou live\b|"
+                        r"\bhave you\b|\bwere you\b|\bAre you\b|\bDo you\b", re.I)
+
+
+def test_a_helper_never_reads_the_person_shown_addressed_as_you(app, directory):
+    with app.test_request_context():
+        for question in flow.QUESTIONS:
+            if question.id == "for_whom":  # the question that chooses the voice
+                continue
+            data = presenter.question_data(question, helper=True, directory=directory)
+            texts = [data["title"], data["why"], data["hint"]] + [c["label"] for c in data["choices"]] + \
+                [c["hint"] for c in data["choices"]]
+            for text in texts:
+                assert not SELF_WORDS.search(text), f"{question.id}: {text!r}"
+        label = presenter.answer_label(flow.QUESTION_BY_ID["taker"], "self", directory, helper=True)
+        assert label == "They took it themselves"
+
+
+def test_the_check_itself_finds_self_voice():
+    assert SELF_WORDS.search("I took it myself") and SELF_WORDS.search("How old were you in it?")
+
+
+def test_states_cite_their_statutes_where_verified(app, directory):
+    with_statute = [s for s in directory.states.values() if s.statute]
+    assert len(with_statute) >= 45
+    with app.test_request_context():
+        for state in with_statute:
+            card = presenter.referral(directory, "state-law", state.code)
+            assert state.statute in card["description"]
+            assert card["url"] == (state.statute_url or state.url)
+    assert directory.states["NY"].statute_url == "https://www.nysenate.gov/legislation/laws/PEN/245.15"
+    for code in ("MT", "WY"):  # a law exists (Ballotpedia) but no citation was verified
+        assert directory.states[code].law and not directory.states[code].statute
