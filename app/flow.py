@@ -154,7 +154,7 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         id="situation",
         title=N_("What is happening?"),
-        why=N_("Each situation has different help. Choose all that fit."),
+        why=N_("Each situation has different help."),
         hint=N_("Choose all that fit."),
         multiple=True,
         choices=(
