@@ -67,6 +67,7 @@ class Guide:
     title: str
     sources: tuple[str, ...]
     reviewed: dt.date
+    description: str = ""  # the page's meta description: what a search result shows
 
 
 @dataclass
@@ -232,7 +233,8 @@ def load(content_dir: Path = CONTENT_DIR) -> Directory:
             if fld not in raw:
                 raise _fail("guides.toml", slug, fld, "is missing")
         directory.guides[slug] = Guide(slug, raw["title"], _check_sources("guides.toml", slug, raw["sources"]),
-                                       _check_reviewed("guides.toml", slug, raw["reviewed"]))
+                                       _check_reviewed("guides.toml", slug, raw["reviewed"]),
+                                       str(raw.get("description", "")))
     for step in flow.STEPS:
         if step.guide not in directory.guides:
             raise ContentError(f"step {step.id!r} links guide {step.guide!r}, which guides.toml lacks")
