@@ -165,7 +165,7 @@ def test_dialog_on_a_phone_keeps_quick_exit_and_heading_in_view(phone_host):
     shots = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
     def shoot(name):
-        if os.environ.get("HELP_SCREENSHOTS"):  # scripts/screenshots.py sets it
+        if os.environ.get("HELP_SCREENSHOTS"):  # HELP_SCREENSHOTS=1 pytest -k dialog_on_a_phone saves them
             page.screenshot(path=str(shots / f"widget-phone-{name}.png"))
 
     tap_through_to_plan(page, frame, exit_button, shoot)
