@@ -14,10 +14,11 @@
   function sendHeight() {
     send({ type: "hhw:height", h: Math.ceil(document.body.scrollHeight) });
   }
-  // A new page in the widget starts at its heading, so a screen reader hears where it is.
+  // A new page in the widget starts at its heading, so a screen reader hears where it is
+  // (an error summary, focused below, keeps the focus).
   function showHeading() {
     var heading = document.querySelector("main h1");
-    if (!heading) return;
+    if (!heading || document.querySelector("[data-focus]")) return;
     heading.setAttribute("tabindex", "-1");
     heading.focus({ preventScroll: true });
   }
