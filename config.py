@@ -56,6 +56,9 @@ class Config:
     BABEL_DEFAULT_LOCALE = "en"
     BABEL_TRANSLATION_DIRECTORIES = "../translations"
     SITE_NAME = "Help guide"
+    # Search engines may list the start page and the guides (never questions, plans,
+    # letters or embedded pages). HELP_INDEXING=0 turns it off (staging, private deployments).
+    INDEXING = os.environ.get("HELP_INDEXING", "1").strip().lower() not in ("0", "false", "no", "off")
     # Sites allowed to embed the guide, and the origins each may frame it from.
     EMBED_SITES = parse_embed_sites(os.environ.get("HELP_EMBED_SITES", ""))
 

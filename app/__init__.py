@@ -51,6 +51,7 @@ def create_app(config: object | None = None) -> Flask:
         app.register_blueprint(bp)
         # The same pages inside the embeddable widget, framable only by the site's origins.
         app.register_blueprint(bp, url_prefix=f"/embed/<site>{bp.url_prefix or ''}", name=f"embed_{bp.name}")
+    app.register_blueprint(pages.found)  # robots.txt and sitemap.xml, at the root only
     app.register_blueprint(api.bp)
     app.register_blueprint(embed.bp)
     if app.config["PROXY_HOPS"]:

@@ -93,6 +93,7 @@ class Guide:
     sources: tuple[str, ...]
     reviewed: dt.date
     secondary: str | None = None
+    description: str = ""  # the page's meta description: what a search result shows
 
     @property
     def id(self) -> str:
@@ -327,7 +328,7 @@ def load(content_dir: Path = CONTENT_DIR) -> Directory:
                 raise _fail("guides.toml", slug, fld, "is missing")
         directory.guides[slug] = Guide(slug, raw["title"], _check_sources("guides.toml", slug, raw["sources"]),
                                        _check_reviewed("guides.toml", slug, raw["reviewed"]),
-                                       raw.get("secondary"))
+                                       raw.get("secondary"), str(raw.get("description", "")))
     for raw in _read(content_dir / "laws.toml").get("law", []):
         law = _law("laws.toml", raw)
         if law.id in directory.laws:

@@ -109,7 +109,7 @@ def question_data(question: flow.Question, helper: bool = False, directory: Dire
 def answer_label(question: flow.Question, value, directory: Directory, helper: bool = False) -> str:
     """Display text for a stored answer on the check page."""
     if value is None:
-        return _("Skipped")
+        return _("Skipped: no answer given")
     codes = [value] if isinstance(value, str) else [c for c in question.codes if c in value]
     if question.id == "state":
         return ", ".join(t(directory.states[c].name) for c in codes)

@@ -14,13 +14,31 @@
   function sendHeight() {
     send({ type: "hhw:height", h: Math.ceil(document.body.scrollHeight) });
   }
+  // A new page in the widget starts at its heading, so a screen reader hears where it is
+  // (an error summary, focused below, keeps the focus).
+  function showHeading() {
+    var heading = document.querySelector("main h1");
+    if (!heading || document.querySelector("[data-focus]")) return;
+    heading.setAttribute("tabindex", "-1");
+    heading.focus({ preventScroll: true });
+  }
   if (framed) {
     window.addEventListener("message", function (event) {
       if (event.source !== window.parent || origins.indexOf(event.origin) < 0) return;
-      if (event.data && event.data.type === "hhw:hello") {
+      var data = event.data || {};
+      if (data.type === "hhw:hello") {
         host = event.origin;
+        // The loader's dialog draws its own quick exit, always in view: no second one in here.
+        if (data.bar) root.className += " exit-outside";
+        if (data.focus) showHeading();
         send({ type: "hhw:ready", exit: exit ? exit.href : "" });
         sendHeight();
+      } else if (data.type === "hhw:focus-last" && host) {
+        // Shift+Tab went round the dialog's start: continue from this page's last control.
+        var all = document.querySelectorAll("a[href], button:not([hidden]), input:not([type=hidden]), select, textarea");
+        for (var i = all.length - 1; i >= 0; i--) {
+          if (all[i].offsetParent !== null) { all[i].focus(); break; }
+        }
       }
     });
     if (window.ResizeObserver) new ResizeObserver(sendHeight).observe(document.body);
@@ -94,10 +112,17 @@
     })(copies[k]);
   }
 
-  var print = document.getElementById("print");
-  if (print) {
-    print.hidden = false;
+  // The print button exists only where it can work: text browsers never see it.
+  var keep = document.getElementById("keep");
+  if (keep && window.print) {
+    var print = document.createElement("button");
+    print.type = "button";
+    print.id = "print";
+    print.className = "link-button";
+    print.textContent = keep.getAttribute("data-print");
     print.addEventListener("click", function () { window.print(); });
+    keep.appendChild(document.createTextNode(" "));
+    keep.appendChild(print);
   }
   root.setAttribute("data-js", "ready"); // tests wait for this before using the enhancements
 })();

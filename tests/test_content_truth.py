@@ -215,3 +215,16 @@ def test_states_cite_their_statutes_where_verified(app, directory):
     assert directory.states["NY"].statute_url == "https://www.nysenate.gov/legislation/laws/PEN/245.15"
     for code in ("MT", "WY"):  # a law exists (Ballotpedia) but no citation was verified
         assert directory.states[code].law and not directory.states[code].statute
+
+
+def test_start_page_says_what_ndii_is_and_links_the_full_guide(client):
+    from tests.conftest import assert_page_invariants, find_all
+
+    tree = assert_page_invariants(client.get("/"))
+    text = text_of(tree)
+    assert "without your consent" in text and "using AI" in text and "never your fault" in text
+    assert text.index("Start") < text.index("What this is about")  # below the way in
+    assert any(a.get("href") == "/guides/about" for a in find_all(tree, "a"))
+    about = text_of_page(client, "/guides/about")
+    for words in ("image-based sexual abuse", "revenge porn", "made with AI", "sextortion", "not your fault"):
+        assert words in about

@@ -84,7 +84,8 @@ def test_help_page_and_loader(embed_client):
 def test_loader_size_budget(embed_client):
     size = len(gzip.compress(embed_client.get("/embed.js").data, compresslevel=9))
     print(f"\nembed.js gzip: {size} bytes")
-    assert size <= 2048
+    # 3 KiB: it now draws the dialog's own quick exit, traps focus and lays out for phones (issue 11)
+    assert size <= 3072
 
 
 def test_loader_hygiene(app):

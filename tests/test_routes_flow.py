@@ -40,10 +40,10 @@ def test_walk_to_plan_with_skips(page):
     rows = [text_of(dt) for dt in find_all(tree, "dt")]
     assert len(rows) == 10
     assert "Skipped" in text_of(tree)
-    response, tree = page("/plan", data=form_fields(tree, "/change"))
+    response, tree = page("/plan", data=form_fields(tree, "/plan"))
     text = text_of(tree)
     headings = [text_of(h) for h in find_all(tree, "h2")]
-    assert headings[:3] == ["Right now", "Next", "When you're ready"]
+    assert headings[:4] == ["Your plan at a glance", "Right now", "Next", "When you're ready"]
     assert "If someone is making threats" in text and "X (Twitter)" in text and "The law in Texas" in text
     assert "StopNCII.org" in text
 
@@ -100,7 +100,7 @@ def test_change_returns_to_check_and_asks_new_questions_first(page):
     seen = [("_seen", q) for q in ("danger", "for_whom", "situation", "age", "kind", "taker", "copy", "state")]
     _, tree = page("/check", data=base + seen)
     assert h1(tree) == "Check your answers"
-    _, tree = page("/change", data=form_fields(tree, "/change") + [("_change", "situation")])
+    _, tree = page("/plan", data=form_fields(tree, "/plan") + [("_change", "situation")])
     assert h1(tree) == "What is happening?"
     assert ("_return", "check") in form_fields(tree, "/q")
     # now say it was also shared: `where` is new and is asked before returning

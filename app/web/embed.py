@@ -7,7 +7,10 @@ widget, and the response's CSP frame-ancestors lists exactly that site's origins
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, g, render_template, request, send_from_directory
+import json
+from pathlib import Path
+
+from flask import Blueprint, abort, current_app, g, render_template, request
 
 bp = Blueprint("embed", __name__)
 
@@ -38,7 +41,10 @@ def _prefix() -> dict:
 
 @bp.get("/embed.js")
 def loader():
-    response = send_from_directory(current_app.static_folder, "embed.js", mimetype="text/javascript")
+    # The quick exit in the loader's own bar works before the guide has even loaded.
+    code = (Path(current_app.static_folder) / "embed.js").read_text(encoding="utf-8")
+    code = code.replace('/*EXIT_URL*/""', json.dumps(current_app.config["EXIT_URL"]), 1)
+    response = current_app.response_class(code, mimetype="text/javascript")
     # Host pages load it by this fixed URL, so it cannot be cached forever; an hour is a fair trade.
     response.headers["Cache-Control"] = "public, max-age=3600"
     response.headers["Cross-Origin-Resource-Policy"] = "cross-origin"

@@ -57,6 +57,7 @@ def render_check(answers: dict, seen, notice: str | None = None):
             "id": question.id,
             "title": presenter.question_data(question, helper)["title"],
             "answer": presenter.answer_label(question, answers.get(question.id), _directory(), helper),
+            "unanswered": answers.get(question.id) is None,
         })
     return render_template("check.html", rows=rows, notice=notice,
                            hidden=form_state.hidden_fields(answers, seen))
@@ -137,6 +138,10 @@ def check():
 
 @bp.post("/plan")
 def plan():
+    # The check page's form posts here; its "Change" buttons say which answer to change.
+    # (No formaction: text browsers such as lynx and w3m ignore it.)
+    if request.form.get("_change"):
+        return change()
     state = form_state.read(request.form)
     answers = flow.normalize(state.answers)
     if state.dropped:

@@ -1,13 +1,38 @@
-"""Start page and guide pages: plain GETs that need no answers."""
+"""Start page and guide pages: plain GETs that need no answers.
 
-from flask import Blueprint, abort, current_app, render_template
+These are the only pages search engines may list (see `_found`); every other page,
+and every embedded copy, says noindex. robots.txt and sitemap.xml live on the
+`found` blueprint, at the site root only."""
+
+from flask import Blueprint, Response, abort, current_app, g, render_template, url_for
+from flask_babel import gettext as _
 
 bp = Blueprint("pages", __name__)
+found = Blueprint("found", __name__)
+
+
+def _indexing() -> bool:
+    return bool(current_app.config["INDEXING"])
+
+
+def _found(description: str) -> dict:
+    """Template values that let search engines list this page, with its description.
+
+    Embedded copies (/embed/<site>/...) stay noindex: the guide's own URL is the one to find."""
+    if not _indexing() or g.get("embed_site"):
+        return {}
+    return {"index": True, "description": description}
+
+
+def _guides():
+    return current_app.extensions["directory"].guides
 
 
 @bp.get("/")
 def start():
-    return render_template("start.html", hidden=[])
+    return render_template("start.html", hidden=[], **_found(_(
+        "Private pictures shared, threatened or faked without your consent? Answer a few short "
+        "questions and get a free, private plan: what to do now and who can help.")))
 
 
 @bp.get("/healthz")
@@ -18,12 +43,33 @@ def healthz():
 
 @bp.get("/guides/")
 def guides():
-    return render_template("guides/index.html", guides=current_app.extensions["directory"].guides)
+    return render_template("guides/index.html", guides=_guides(), **_found(_(
+        "Plain guides for when private pictures are shared, threatened or faked: getting safe, "
+        "getting them taken down, the law, and support.")))
 
 
 @bp.get("/guides/<slug>")
 def guide(slug: str):
-    entry = current_app.extensions["directory"].guides.get(slug)
+    entry = _guides().get(slug)
     if entry is None:
         abort(404)
-    return render_template(f"guides/{slug}.html", guide=entry)
+    return render_template(f"guides/{slug}.html", guide=entry, **_found(_(entry.description)))
+
+
+@found.get("/robots.txt")
+def robots():
+    if not _indexing():
+        return Response("User-agent: *\nDisallow: /\n", mimetype="text/plain")
+    sitemap = url_for("found.sitemap", _external=True)
+    return Response(f"User-agent: *\nAllow: /\n\nSitemap: {sitemap}\n", mimetype="text/plain")
+
+
+@found.get("/sitemap.xml")
+def sitemap():
+    """The pages that may be found: the start page and the guides. The site has one
+    language today; when the language lives in the URL, each language's copy goes here."""
+    if not _indexing():
+        abort(404)
+    urls = [url_for("pages.start", _external=True), url_for("pages.guides", _external=True)]
+    urls += [url_for("pages.guide", slug=slug, _external=True) for slug in _guides()]
+    return Response(render_template("sitemap.xml", urls=urls), mimetype="application/xml")

@@ -41,6 +41,34 @@ def browser():
         b.close()
 
 
+PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
+
+
+class Console:
+    """Every console error or warning on a page and in its frames (CSP reports included),
+    and every uncaught exception. Tests assert `noise` is empty."""
+
+    def __init__(self, page):
+        self.heard: list[tuple[str, str, str]] = []
+        self.documents: set[str] = set()
+        page.on("framenavigated", lambda frame: self.documents.add(frame.url))
+        page.on("console", lambda m: self.heard.append((m.type, m.text, m.location.get("url")))
+                if m.type in ("error", "warning") else None)
+        page.on("pageerror", lambda e: self.heard.append(("pageerror", str(e), "")))
+
+    @property
+    def noise(self) -> list[str]:
+        # The browser's note that a page we meant to show came with its 400 or 404 status
+        # (a form error, a missing page) is not noise; the same note for anything else is.
+        return [f"{kind}: {text} ({url})" for kind, text, url in self.heard
+                if not (text.startswith("Failed to load resource: the server responded with a status of 4")
+                        and url in self.documents)]
+
+
+def watch_console(page) -> Console:
+    return Console(page)
+
+
 def _context(browser, server, **kwargs):
     context = browser.new_context(base_url=server, **kwargs)
     requests: list[str] = []
@@ -57,8 +85,21 @@ def page(browser, server):
     context = _context(browser, server)
     pg = context.new_page()
     pg.requests = context.requests
+    pg.console = watch_console(pg)
     yield pg
     context.close()
+    assert pg.console.noise == [], pg.console.noise
+
+
+@pytest.fixture
+def phone(browser, server):
+    """A 360×740 touch phone."""
+    context = _context(browser, server, **PHONE)
+    pg = context.new_page()
+    pg.console = watch_console(pg)
+    yield pg
+    context.close()
+    assert pg.console.noise == [], pg.console.noise
 
 
 @pytest.fixture

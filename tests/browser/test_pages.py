@@ -129,3 +129,22 @@ def test_axe_catches_a_broken_page(page):
 
     page.set_content("<html><body><img src='x.png'><button></button><a href='#'></a></body></html>")
     assert Axe().run(page, options=AXE_TAGS).violations_count >= 3
+
+
+def test_first_screen_on_a_phone_shows_how_to_begin(phone):
+    """At 360×740 a person sees the Start button, and on question 1 both ways on, without scrolling."""
+    page = phone
+    page.goto("/")
+
+    def bottom(locator):
+        box = locator.bounding_box()
+        return box["y"] + box["height"]
+
+    start = page.get_by_role("button", name="Start")
+    assert bottom(start) <= 740, start.bounding_box()
+    promise = page.get_by_text("Nothing you type is stored.").first
+    assert bottom(promise) <= start.bounding_box()["y"]  # the privacy promise, short, above it
+    start.tap()
+    page.wait_for_url("**/q")
+    for name in ("Continue", "Skip this question"):
+        assert bottom(page.get_by_role("button", name=name)) <= 740, name

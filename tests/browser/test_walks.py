@@ -76,7 +76,7 @@ def test_keyboard_only_walk(page):
             page.locator("main select").focus()
             page.keyboard.press("ArrowDown")  # choose the first state
         else:
-            page.locator("main fieldset input").first.focus()
+            page.locator("main fieldset input:visible").first.focus()
             page.keyboard.press("Space")
         tab_to(page, "Continue")
         with page.expect_navigation():
