@@ -96,7 +96,7 @@ def flow_explain(pairs: tuple[str, ...], as_json: bool):
             number += 1
             click.echo(f"\n{number}. {step.title}  [{step.id}]")
             for line in step.lines:
-                click.echo(textwrap.fill(line, 88, initial_indent="   ", subsequent_indent="   "))
+                click.echo(textwrap.fill(line % content.facts, 88, initial_indent="   ", subsequent_indent="   "))
             for ref in step.referrals:
                 click.echo("   -> " + _referral_line(content, ref, plan.state))
 

@@ -51,6 +51,8 @@ def check(answers, plan, directory) -> str | None:
         # Take It Down works only from the device that holds the picture (NCMEC's FAQ).
         if ("take-it-down" in refs) == ("no" in view["copy"]):
             return "take-it-down offered without a copy, or missing with one"
+    if "threatened" in view["situation"] and "crisis-988" not in plan.step("sextortion").referrals:
+        return "988 missing from the threats step"
     if "shared" in view["situation"] and "ftc-takeitdown" not in plan.step("remove").referrals:
         return "ftc-takeitdown missing from remove"
     if plan.helper and any(w in line for s in plan.steps for line in s.lines for w in SELF_VOICE):
