@@ -96,7 +96,7 @@ daemon off;
 worker_processes 1;
 pid {workdir}/nginx.pid;
 worker_rlimit_nofile {min(int(limits["worker_rlimit_nofile"]), resource.getrlimit(resource.RLIMIT_NOFILE)[1])};
-error_log {workdir}/error.log warn;
+error_log {workdir}/error.log info;  # the site must lower this itself (crit)
 events {{ worker_connections {limits["worker_connections"]}; }}
 http {{
   include /etc/nginx/mime.types;
