@@ -3,8 +3,11 @@ front of it: malformed chunking, deep JSON, huge and many headers, bad request l
 invalid UTF-8 and percent-encoding, NULs, conflicting framing, absolute URIs, foreign
 Hosts. No 5xx but 501/505 for framing nobody may use, no traceback, no echo, no log."""
 
+import contextlib
+import http.server
 import json
 import re
+import threading
 
 import pytest
 
@@ -139,6 +142,42 @@ def test_forwarded_scheme_only_from_a_configured_hop(tmp_path):
         contradictory = raw(app, request(b"GET", b"/", [b"X-Forwarded-Proto: http", b"X-Forwarded-Ssl: on"],
                                          host=b"127.0.0.1"))
         assert status_of(contradictory) == 200, head_of(contradictory)
+
+
+@contextlib.contextmanager
+def echo_upstream():
+    """An upstream that answers with the request headers it was given."""
+
+    class Echo(http.server.BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def do_GET(self):  # noqa: N802 (http.server's name)
+            body = str(self.headers).encode()
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Echo)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_nginx_passes_only_its_own_forwarding_headers(tmp_path):
+    forged = [b"X-Forwarded-Ssl: on", b"Forwarded: proto=https", b"X-Forwarded-Host: evil.example",
+              b"X-Forwarded-Proto: https", b"X-Forwarded-Port: 443", b"X-Url-Scheme: https"]
+    with echo_upstream() as upstream, nginx([upstream], tmp_path) as (proxy, _):
+        seen = raw(proxy, request(b"GET", b"/", forged)).split(b"\r\n\r\n", 1)[1].decode().lower()
+    assert "x-forwarded-proto: http\n" in seen and "x-forwarded-host: help.test\n" in seen
+    for name in ("x-forwarded-ssl", "forwarded:", "x-forwarded-port", "x-url-scheme", "evil"):
+        assert name not in seen, seen
 
 
 def test_nginx_drops_the_clients_forwarding_headers(stack):
