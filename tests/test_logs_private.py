@@ -24,13 +24,18 @@ def visit(base: str, path: str):
         return err.code
 
 
+def log_text(path) -> str:
+    """gunicorn's output minus its start-up line naming the address it listens on."""
+    return "\n".join(line for line in path.read_text().splitlines() if "Listening at:" not in line)
+
+
 def test_access_log_on_a_full_disk_spills_nothing_and_serving_goes_on(tmp_path):
     log = tmp_path / "stderr.log"
     with gunicorn(env={"HELP_ACCESS_LOG": "/dev/full", "HELP_LOG_LEVEL": "info"}, log_path=log) as base:
         statuses = [visit(base, f"/guides/?{CANARY}=1") for _ in range(20)]
         statuses += [visit(base, f"/{CANARY}/x?q={CANARY}")]
     assert statuses == [200] * 20 + [404]
-    text = "\n".join(line for line in log.read_text().splitlines() if "Listening at:" not in line)
+    text = log_text(log)
     assert "could not write a log line" in text  # the failure is seen...
     assert CANARY not in text and "127.0.0.1" not in text  # ...and nothing of the visitor
     assert "Traceback" not in text and "Arguments" not in text
@@ -45,7 +50,7 @@ def test_access_log_names_routes_never_typed_paths(tmp_path):
         assert visit(base, f"/{CANARY}-typed-path") == 404
         assert visit(base, f"/guides/{CANARY}") == 404
         assert status_of(raw(base, f"{CANARY} / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".encode())) in (400, 405)
-    text = "\n".join(line for line in log.read_text().splitlines() if "Listening at:" not in line)
+    text = log_text(log)
     assert re.search(r"\] GET /guides/<slug> 200 \d+\.\d{6}$", text, re.M), text
     assert len(re.findall(r"\] GET - 404 ", text)) == 1, text  # unknown path
     assert re.search(r"\] GET /guides/<slug> 404 ", text), text  # a route, a slug that is not ours
