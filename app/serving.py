@@ -59,7 +59,7 @@ class PrivateLogger(glogging.Logger):
         route = environ.get("help.route", "-")  # set by the app; gunicorn's own errors have none
         seconds = f"{request_time.seconds}.{request_time.microseconds:06d}"
         line = f"{time.strftime('[%d/%b/%Y:%H:%M:%S %z]')} {method} {route} {status} {seconds}"
-        self.access_log.info("%s", line)
+        self.access_log.info(line)  # a plain string: nothing else for logging to print on failure
 
     def _private(self, msg):
         if isinstance(msg, str) and msg.startswith(REQUEST_MESSAGES):

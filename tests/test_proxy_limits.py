@@ -14,7 +14,7 @@ from urllib.parse import urlencode, urlsplit
 import pytest
 
 from tests.rawhttp import head_of, raw, status_of
-from tests.servers import ROOT, gunicorn, nginx
+from tests.servers import ROOT, find_nginx, gunicorn, nginx
 
 pytestmark = pytest.mark.server
 
@@ -117,3 +117,27 @@ def test_the_soak_mix_runs_through_nginx(stack):
     assert summary, out
     requests, errors, non2xx = map(int, summary.groups())
     assert requests > 10 and errors == 0 and non2xx == 0, out
+
+
+def test_the_shipped_nginx_config_is_valid(tmp_path):
+    """nginx -t on deploy/ as installed (main config, site with its TLS and default servers),
+    with a throwaway certificate and paths moved into tmp_path."""
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj",
+                    "/CN=help.example.org", "-keyout", tmp_path / "key.pem", "-out", tmp_path / "cert.pem"],
+                   check=True, capture_output=True, timeout=60)
+    moves = {"/srv/help-guide/deploy/nginx-": f"{tmp_path}/nginx-", "/srv/help-guide": str(ROOT),
+             "/var/log/nginx/": f"{tmp_path}/", "/run/nginx.pid": f"{tmp_path}/nginx.pid",
+             "/etc/ssl/certs/help.example.org.pem": f"{tmp_path}/cert.pem",
+             "/etc/ssl/private/help.example.org.key": f"{tmp_path}/key.pem",
+             "include /etc/nginx/modules-enabled/*.conf;": "", "include /etc/nginx/conf.d/*.conf;": "",
+             "/etc/nginx/sites-enabled/*": f"{tmp_path}/nginx.conf", "user www-data;": ""}
+    for name in ("nginx-main.conf", "nginx.conf", "nginx-locations.conf", "nginx-errors.conf",
+                 "nginx-unknown-host.conf"):
+        text = (ROOT / "deploy" / name).read_text()
+        for old, new in moves.items():
+            text = text.replace(old, new)
+        (tmp_path / name).write_text(text)
+    check = subprocess.run([find_nginx(), "-t", "-c", str(tmp_path / "nginx-main.conf"), "-p", str(tmp_path)],
+                           capture_output=True, text=True, timeout=30)
+    assert check.returncode == 0, check.stderr
+    assert "[warn]" not in check.stderr, check.stderr
