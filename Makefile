@@ -22,7 +22,8 @@ test-deps: $(BIN)/python
 system-deps:
 	@bash scripts/system-deps.sh
 
-# Served by gunicorn as in production: no access log, nothing about visitors kept.
+# gunicorn as in production (no access log, nothing about visitors kept), for one machine:
+# on the internet it must sit behind a buffering proxy (README, "Before going live").
 run: deps
 	@echo "Serving on http://$(HOST):$(PORT)"
 	HELP_BIND=$(HOST):$(PORT) $(BIN)/gunicorn -c gunicorn.conf.py wsgi:app

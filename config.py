@@ -42,6 +42,10 @@ class Config:
     EXIT_URL = os.environ.get("HELP_EXIT_URL", "https://www.weather.gov/")
     # Reverse proxies in front of the app whose X-Forwarded-* headers we trust.
     PROXY_HOPS = _int("HELP_PROXY_HOPS", 0)
+    # Host names this app answers to (HELP_TRUSTED_HOSTS="help.example.org www.help.example.org";
+    # a leading dot allows subdomains). Any other Host gets a 400, so no page, redirect or
+    # snippet ever names a host an attacker chose. The default suits one machine.
+    TRUSTED_HOSTS = os.environ.get("HELP_TRUSTED_HOSTS", "localhost 127.0.0.1").replace(",", " ").split()
     LOG_LEVEL = os.environ.get("HELP_LOG_LEVEL", "WARNING").upper()
     # Bodies are small: a whole walk is a few hundred bytes. 64 KiB leaves room
     # for the letter forms and still turns away floods with a friendly 413.

@@ -1,7 +1,13 @@
-"""gunicorn settings: `gunicorn -c gunicorn.conf.py wsgi:app`. All from the environment."""
+"""gunicorn settings: `gunicorn -c gunicorn.conf.py wsgi:app`. All from the environment.
+
+gunicorn must only ever sit behind a buffering proxy (deploy/): alone, a few dozen slow
+clients hold all its threads. See the README, "Before going live".
+"""
 
 import multiprocessing
 import os
+
+from app import serving
 
 bind = os.environ.get("HELP_BIND", "127.0.0.1:8000")
 worker_class = "gthread"  # threads: browsers' idle speculative connections cannot block a worker
@@ -10,10 +16,15 @@ threads = int(os.environ.get("HELP_THREADS", 4))
 timeout = int(os.environ.get("HELP_TIMEOUT", 30))
 # Off by default: the people using this may be in danger; we keep no record of visits.
 accesslog = os.environ.get("HELP_ACCESS_LOG") or None
-# If an operator turns it on: time, method, path without query, status, duration.
-# No client IP (%(h)s), request line (%(r)s), query (%(q)s), referrer (%(f)s) or user agent (%(a)s).
-access_log_format = '%(t)s %(m)s %(U)s %(s)s %(L)s'
+# If an operator turns it on, app/serving.py writes: time, method, route pattern (never
+# the typed path), status, duration. No IP, query, referrer, user agent or headers.
+logger_class = serving.PrivateLogger
 errorlog = "-"
 loglevel = os.environ.get("HELP_LOG_LEVEL", "warning").lower()
-# Headers from a proxy are trusted by the app's ProxyFix (HELP_PROXY_HOPS), not here.
-forwarded_allow_ips = os.environ.get("HELP_FORWARDED_ALLOW_IPS", "127.0.0.1")
+pre_request = serving.pre_request
+serving.install()  # gunicorn's raw 400 page without its echo of the request line
+# One place decides what a proxy may tell the app: its ProxyFix (HELP_PROXY_HOPS).
+# gunicorn itself trusts no forwarded header from anyone.
+forwarded_allow_ips = ""
+secure_scheme_headers = {}
+forwarder_headers = ""

@@ -7,6 +7,7 @@ if [ -z "${CHROMIUM:-}" ] && ! command -v chromium >/dev/null && ! command -v ch
 fi
 command -v java >/dev/null || need+=(default-jre-headless)
 [ -n "${LYNX:-}" ] || command -v lynx >/dev/null || need+=(lynx)  # the text-browser walk
+command -v wrk >/dev/null || need+=(wrk)  # the soak mix through nginx (tests/test_proxy_limits.py)
 [ -n "${NGINX:-}" ] || [ -x /usr/sbin/nginx ] || command -v nginx >/dev/null || need+=(nginx-light)
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
+import resource
 import shutil
 import socket
 import subprocess
@@ -66,26 +68,36 @@ def find_nginx() -> str:
                 "`make test` does this for you.", pytrace=False)
 
 
+def _deployed(name: str, workdir: Path) -> str:
+    """A deploy/ nginx file with its production paths pointed at this checkout and workdir."""
+    text = (ROOT / "deploy" / name).read_text()
+    return (text.replace("/srv/help-guide/deploy/nginx-", f"{workdir}/nginx-")
+            .replace("/srv/help-guide", str(ROOT)).replace("/var/log/nginx/", f"{workdir}/"))
+
+
 @contextlib.contextmanager
 def nginx(upstreams: list[str], workdir: Path):
-    """nginx on loopback with deploy/nginx-locations.conf (the production locations) in
-    front of the given gunicorn base URLs, minus TLS. Yields (base URL, access log path)."""
+    """nginx on loopback with deploy/'s production config (nginx-main.conf's limits, the site's
+    http context, the unknown-host default server, nginx-locations.conf) in front of the given
+    gunicorn base URLs, minus TLS. Our server answers to help.test and 127.0.0.1; any other
+    Host meets the default server. Yields (base URL, access log path); logs are in workdir."""
     port = free_port()
     workdir.mkdir(parents=True, exist_ok=True)
-    locations = (ROOT / "deploy" / "nginx-locations.conf").read_text()
-    access_log = workdir / "access.log"
-    locations = locations.replace("/srv/help-guide", str(ROOT)).replace(
-        "/var/log/nginx/help-guide.access.log", str(access_log))
-    (workdir / "locations.conf").write_text(locations)
-    main_conf = (ROOT / "deploy" / "nginx.conf").read_text()
-    log_format = next(line for line in main_conf.splitlines() if line.startswith("log_format"))
+    for name in ("nginx-locations.conf", "nginx-errors.conf", "nginx-unknown-host.conf"):
+        (workdir / name).write_text(_deployed(name, workdir))
+    main_conf = (ROOT / "deploy" / "nginx-main.conf").read_text()
+    limits = {key: re.search(rf"^\s*{key} (\d+);", main_conf, re.M).group(1)
+              for key in ("worker_rlimit_nofile", "worker_connections")}
+    site = (ROOT / "deploy" / "nginx.conf").read_text()
+    http_context = site[site.index("# http context"):site.index("# end http context")]
     servers = "\n".join(f"    server {u.removeprefix('http://')};" for u in upstreams)
     (workdir / "nginx.conf").write_text(f"""
 daemon off;
 worker_processes 1;
 pid {workdir}/nginx.pid;
-error_log {workdir}/error.log warn;
-events {{ worker_connections 256; }}
+worker_rlimit_nofile {min(int(limits["worker_rlimit_nofile"]), resource.getrlimit(resource.RLIMIT_NOFILE)[1])};
+error_log {workdir}/error.log info;  # the site must lower this itself (crit)
+events {{ worker_connections {limits["worker_connections"]}; }}
 http {{
   include /etc/nginx/mime.types;
   client_body_temp_path {workdir}/body;
@@ -93,24 +105,30 @@ http {{
   fastcgi_temp_path {workdir}/fastcgi;
   uwsgi_temp_path {workdir}/uwsgi;
   scgi_temp_path {workdir}/scgi;
-  {log_format}
+  {http_context}
   upstream help_guide {{
 {servers}
     keepalive 16;
   }}
   server {{
+    listen 127.0.0.1:{port} default_server;
+    include {workdir}/nginx-unknown-host.conf;
+  }}
+  server {{
     listen 127.0.0.1:{port};
-    server_name help.test;
-    include {workdir}/locations.conf;
+    server_name help.test 127.0.0.1;
+    include {workdir}/nginx-locations.conf;
   }}
 }}
 """)
-    proc = subprocess.Popen([find_nginx(), "-c", str(workdir / "nginx.conf"), "-p", str(workdir)],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    # Output to a file: nginx's workers would hold a pipe open after a failed start.
+    with open(workdir / "stdout.log", "wb") as out:
+        proc = subprocess.Popen([find_nginx(), "-c", str(workdir / "nginx.conf"), "-p", str(workdir)],
+                                stdout=out, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:
         wait_for(base + "/healthz", proc, "nginx")
-        yield base, access_log
+        yield base, workdir / "help-guide.access.log"
     finally:
         proc.terminate()
         proc.wait(10)

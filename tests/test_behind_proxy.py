@@ -34,7 +34,7 @@ def fetch(url, data=None, headers=None, method=None):
 
 @pytest.fixture(scope="module")
 def stack(tmp_path_factory):
-    env = {"HELP_PROXY_HOPS": "1"}
+    env = {"HELP_PROXY_HOPS": "1", "HELP_TRUSTED_HOSTS": "help.test 127.0.0.1"}
     with gunicorn(env=env) as one, gunicorn(env=env) as two:
         with nginx([one, two], tmp_path_factory.mktemp("nginx")) as (base, access_log):
             yield base, access_log, (one, two)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, current_app, jsonify, request
+from werkzeug.exceptions import BadRequest
 
 from app import flow, presenter
 from app.web import openapi
@@ -61,14 +62,16 @@ def parse_api_answers(payload) -> dict:
         question = flow.QUESTION_BY_ID.get(qid)
         if question is None:
             raise ApiError(400, "Unknown question.", str(qid)[:64])
-        if value is None:
-            continue
+        # Exactly what the OpenAPI schema says: a skipped question is absent, never
+        # null, "" or []; a list holds each code once.
         if question.multiple:
-            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            if not isinstance(value, list) or not value or not all(isinstance(v, str) and v for v in value):
                 raise ApiError(400, "This question takes a list of answer codes.", qid)
+            if len(set(value)) != len(value):
+                raise ApiError(400, "Each answer code may appear once.", qid)
             values = value
         else:
-            if not isinstance(value, str):
+            if not isinstance(value, str) or not value:
                 raise ApiError(400, "This question takes one answer code as a string.", qid)
             values = [value]
         try:
@@ -80,13 +83,20 @@ def parse_api_answers(payload) -> dict:
     return answers
 
 
+def read_json():
+    """The body as JSON, or a JSON 400: invalid, or nested too deep for the parser."""
+    try:
+        return request.get_json()
+    except (BadRequest, RecursionError):
+        # RecursionError: "[[[[...]]]]" deeper than Python's parser goes (2 KB does it).
+        raise ApiError(400, "The body is not valid JSON.") from None
+
+
 @bp.post("/plan")
 def plan():
     if not request.is_json:
         raise ApiError(415, "Send the answers as JSON (Content-Type: application/json).")
-    payload = request.get_json(silent=True)
-    if payload is None:
-        raise ApiError(400, "The body is not valid JSON.")
+    payload = read_json()
     answers = parse_api_answers(payload)
     directory = current_app.extensions["directory"]
     result = flow.build_plan(answers, directory.platforms_by_where)

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import logging
 
-from flask import render_template, request
+from flask import current_app, render_template, request
+from flask.globals import request_ctx
 from flask_babel import gettext as _
-from werkzeug.exceptions import HTTPException, InternalServerError
+from werkzeug.exceptions import BadRequest, HTTPException, InternalServerError, SecurityError
 
 log = logging.getLogger(__name__)
 
@@ -20,27 +21,52 @@ MESSAGES = {
     500: ("Sorry, something went wrong on our side", "Nothing you typed was kept. Please start again."),
 }
 
+KNOWN_METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "CONNECT"})
+
+try:  # gunicorn's body reader raises these inside the app for broken chunked bodies
+    from gunicorn.http.errors import ParseException as ClientBodyError
+except ImportError:  # pragma: no cover - served by something else
+    ClientBodyError = ()
+
 
 def _wants_json() -> bool:
     return request.path.startswith("/api/")
 
 
+def _headers(exc: HTTPException) -> list[tuple[str, str]]:
+    """The exception's own headers (405's Allow, RFC 9110 15.5.6), minus its Content-Type."""
+    return [(k, v) for k, v in exc.get_headers() if k.lower() != "content-type"]
+
+
 def handle_http(exc: HTTPException):
     status = exc.code or 500
+    if isinstance(exc, SecurityError) and request_ctx.url_adapter is None:
+        # An untrusted Host: Flask built no URL adapter. Our pages link by path only,
+        # so any bound name renders them; the client's Host is never used.
+        request_ctx.url_adapter = current_app.url_map.bind("localhost")
     if _wants_json():
         from app.web.api import error_response
 
-        return error_response(status, exc.name)
+        body, status = error_response(status, exc.name)
+        return body, status, _headers(exc)
     title, body = MESSAGES.get(status, MESSAGES[400] if status < 500 else MESSAGES[500])
-    return render_template("error.html", title=_(title), body=_(body), status=status), status
+    return render_template("error.html", title=_(title), body=_(body), status=status), status, _headers(exc)
+
+
+def handle_client_body(exc: Exception):
+    # A malformed chunked body is the client's fault: a 400, not a 500.
+    return handle_http(BadRequest())
 
 
 def handle_unexpected(exc: Exception):
     # Log the type only: the message or locals could hold what someone typed.
-    log.error("unhandled %s on %s %s", type(exc).__name__, request.method, request.url_rule)
+    method = request.method if request.method in KNOWN_METHODS else "-"
+    log.error("unhandled %s on %s %s", type(exc).__name__, method, request.url_rule)
     return handle_http(InternalServerError())
 
 
 def init_app(app) -> None:
     app.register_error_handler(HTTPException, handle_http)
+    if ClientBodyError:
+        app.register_error_handler(ClientBodyError, handle_client_body)
     app.register_error_handler(Exception, handle_unexpected)

@@ -6,10 +6,20 @@ GROUPS = list(flow.GROUPS)
 
 
 def _answer_schema(question: flow.Question) -> dict:
-    codes = {"type": "string", "enum": list(question.codes)}
-    if question.multiple:
-        return {"type": "array", "items": codes, "uniqueItems": True}
-    return codes
+    """What the API accepts, exactly: a skipped question is left out (never null, "" or [])."""
+    if not question.multiple:
+        return {"type": "string", "enum": list(question.codes)}
+
+    def codes_list(codes: list[str], **extra) -> dict:
+        return {"type": "array", "items": {"type": "string", "enum": codes}, "minItems": 1,
+                "uniqueItems": True, **extra}
+
+    exclusive = [c for c in question.codes if c in question.exclusive]
+    if not exclusive:
+        return codes_list(list(question.codes))
+    # An exclusive code (like "none") stands alone.
+    return {"oneOf": [codes_list([c for c in question.codes if c not in question.exclusive]),
+                      codes_list(exclusive, maxItems=1)]}
 
 
 def spec(server_url: str | None = None) -> dict:

@@ -52,6 +52,12 @@ def content_security_policy(nonce: str, frame_ancestors: str = "'none'") -> str:
 
 def set_headers(response):
     headers = response.headers
+    # For the access log (app/serving.py): the route pattern, never the path a person typed.
+    request.environ["help.route"] = request.url_rule.rule if request.url_rule else "-"
+    location = headers.get("Location")
+    if location and location.startswith(request.host_url):
+        # Werkzeug's slash redirects are absolute; a path is enough and names no host.
+        headers["Location"] = "/" + location.removeprefix(request.host_url)
     origins = g.get("embed_origins")
     if origins and response.status_code != 404:
         # Embedded pages: framable by exactly the site's origins. No X-Frame-Options,
