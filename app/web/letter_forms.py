@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import Email, InputRequired, Length, Optional, ValidationError
+
+from app import flow, removal_kit
 
 MAX_LOCATIONS = 20
 
@@ -16,15 +19,17 @@ def _lines(text: str | None) -> list[str]:
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
-def _locations(form, field):
-    lines = _lines(field.data)
-    if not lines:
-        raise ValidationError(_l("Enter at least one web address, username or post number."))
-    if len(lines) > MAX_LOCATIONS:
-        raise ValidationError(_l("Enter %(n)s places or fewer. You can send another request for the rest.",
-                                 n=MAX_LOCATIONS))
-    if any(len(line) > 500 for line in lines):
-        raise ValidationError(_l("Each line must be 500 characters or fewer."))
+def locations_validator(limit: int):
+    def _locations(form, field):
+        lines = _lines(field.data)
+        if not lines:
+            raise ValidationError(_l("Enter at least one web address, username or post number."))
+        if len(lines) > limit:
+            raise ValidationError(_l("Enter %(n)s places or fewer. You can send another request for the rest.",
+                                     n=limit))
+        if any(len(line) > 500 for line in lines):
+            raise ValidationError(_l("Each line must be 500 characters or fewer."))
+    return _locations
 
 
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -67,7 +72,7 @@ class LetterForm(FlaskForm):
     locations = _area(
         _l("Where is it? One per line"),
         description=_l("Web addresses (URLs), usernames or post numbers. Do not paste the picture."),
-        validators=[_locations],
+        validators=[locations_validator(MAX_LOCATIONS)],
     )
 
     def platform_choices(self, platforms) -> None:
@@ -147,3 +152,55 @@ class CopyrightNoticeForm(LetterForm):
         description=_l("Describe the original you took, without explicit detail. For example: \"a selfie I took in 2024\"."),
         validators=[InputRequired(_l("Describe the picture or video you took.")), Length(max=1000)],
     )
+
+
+def _flow_choices(question_id: str) -> list[tuple[str, object]]:
+    """The engine's own answer codes and labels, so the kit and the API use one vocabulary."""
+    return [(c.code, _l(c.label)) for c in flow.QUESTION_BY_ID[question_id].choices]
+
+
+def _sent_on(form, field):
+    text = (field.data or "").strip()
+    today = dt.date.today()
+    example = today.isoformat()
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        raise ValidationError(_l("Enter the date as year-month-day, like %(date)s.", date=example))
+    try:
+        day = dt.date.fromisoformat(text)
+    except ValueError:
+        raise ValidationError(_l("Enter a real date, like %(date)s.", date=example)) from None
+    if not today - dt.timedelta(days=366) <= day <= today + dt.timedelta(days=31):
+        raise ValidationError(_l("Enter a date within the last year or the next month."))
+
+
+class RemovalKitForm(RemovalRequestForm):
+    """The removal kit: the request's details once, and every place it is (app/removal_kit.py)."""
+
+    platform = None  # each request's operator comes from its locations
+    platform_other = None
+    minor = None  # asked as `age`, with the engine's codes
+    note = None
+    kind = RadioField(
+        _l("Is it a real picture or a fake?"),
+        choices=_flow_choices("kind"),
+        validators=[InputRequired(_l("Choose real, edited, made with AI, or not sure."))],
+    )
+    age = RadioField(
+        _l("Was the person under 18 in it?"),
+        choices=_flow_choices("age"),
+        validators=[InputRequired(_l("Choose whether the person was under 18 in it."))],
+    )
+    locations = _area(
+        _l("Every place you have found it. One per line"),
+        description=_l("Web addresses (URLs) are best, like example.com/post/123. For a username or post "
+                       "number, write the site first, like example.com/@name. Do not paste the picture."),
+        validators=[locations_validator(removal_kit.MAX_LOCATIONS)],
+    )
+    sent_on = _text(
+        _l("The day you will send the requests"),
+        description=_l("Year-month-day. We use it to work out the date each site must act by."),
+        validators=[_sent_on],
+    )
+
+    def sent_date(self) -> dt.date:
+        return dt.date.fromisoformat(self.sent_on.data.strip())
