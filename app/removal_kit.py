@@ -4,7 +4,7 @@ date each request, and write the checklist as CSV. Plain Python (no Flask).
 A location is text. It is never fetched or followed: only its host name is read,
 to find the operator.
 
-- A line with a web address (`https://m.example.com/p/1`, `EXAMPLE.COM/@name`,
+- A line with a web address (`https://example.com/p/1`, `EXAMPLE.COM/@name`,
   `www.example.org:8080/a`) belongs to the directory platform whose `domains`
   list its host or a parent of it (a platform's mobile subdomain is the
   platform's); any other site is grouped by its host name, without `www.`.
