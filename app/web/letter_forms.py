@@ -8,7 +8,7 @@ import re
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import RadioField, SelectField, StringField, TextAreaField
-from wtforms.validators import Email, InputRequired, Length, Optional, ValidationError
+from wtforms.validators import DataRequired, Email, InputRequired, Length, Optional, ValidationError
 
 from app import flow, removal_kit
 
@@ -57,7 +57,7 @@ class LetterForm(FlaskForm):
     full_name = _text(
         _l("Your full name"),
         description=_l("Typing your full name is your electronic signature."),
-        validators=[InputRequired(_l("Enter your full name.")), Length(max=120)],
+        validators=[DataRequired(_l("Enter your full name.")), Length(max=120)],
     )
     email = _text(
         _l("Email address (optional if you give a postal address)"),
@@ -121,7 +121,7 @@ class RemovalRequestForm(LetterForm):
     description = _area(
         _l("Describe it so they can find it, without explicit detail"),
         description=_l("For example: \"a photo of me in a bedroom, posted on 3 May\"."),
-        validators=[InputRequired(_l("Describe the picture or video briefly.")), Length(max=1000)],
+        validators=[DataRequired(_l("Describe the picture or video briefly.")), Length(max=1000)],
     )
     minor = RadioField(
         _l("Was the person under 18 in it?"),
