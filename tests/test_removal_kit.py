@@ -407,7 +407,7 @@ def _depiction(**change):
     (kit_json(locations=["ok", None]), "locations[1]"),
     (kit_json(locations=[]), "locations"),
     (kit_json(locations=[f"https://e.example/{i}" for i in range(51)]), "locations"),
-    (kit_json(locations=["a\nb"]), "locations[0]"),
+    (kit_json(locations=["\n"]), "locations[0]"),
     (kit_json(locations=["   "]), "locations[0]"),
     (kit_json(locations=["x" * 501]), "locations[0]"),
     (kit_json(sender="Alex"), "sender"),

@@ -62,8 +62,9 @@ REQUEST = {
         },
         "locations": {
             "type": "array", "minItems": 1, "maxItems": removal_kit.MAX_LOCATIONS,
-            "description": "URLs, usernames or post numbers, as text: never fetched. Repeats count once.",
-            "items": {"type": "string", "maxLength": 500, "pattern": r"^[^\r\n]*\S[^\r\n]*$"},
+            "description": "URLs, usernames or post numbers, as text: never fetched. Repeats count once; "
+                           "a line break inside one counts as a space.",
+            "items": {**_TEXT, "maxLength": 500},
         },
         "sent_on": {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$",
                     "description": "The day the requests are sent (default today); within the last year "
@@ -127,8 +128,10 @@ def _formdata(body: dict) -> MultiDict:
     for path, name in FORM_FIELDS.items():
         head, _, tail = path.partition(".")
         value = body.get(head) if not tail else body.get(head, {}).get(tail)
+        if isinstance(value, list):  # one location per item, whatever line breaks it holds
+            value = "\n".join(" ".join(item.splitlines()) for item in value)
         if value is not None:
-            data.add(name, "\n".join(value) if isinstance(value, list) else value)
+            data.add(name, value)
     if "sent_on" not in data:
         data.add("sent_on", dt.date.today().isoformat())
     return data
