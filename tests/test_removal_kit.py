@@ -194,12 +194,14 @@ def test_result_page_has_a_request_per_operator_a_checklist_and_next_steps(clien
     text = text_of(tree)
     letters = [t.text for t in find_all(tree, "textarea")]
     assert len(letters) == 5 == len(groups(SEVEN, directory))
-    rows = [[text_of(td) for td in tr] for tr in next(find_all(tree, "tbody"))]
-    assert [r[1] for r in rows] == ["X (Twitter)", "Facebook, Instagram, Threads and Messenger (Meta)",
-                                    "imagehost.example", "forum.example.net", "Place not clear"]
-    assert all(r[3] and r[4] == "" for r in rows)  # respond by, and an empty "removed" cell
-    headers = [text_of(th) for th in find_all(tree, "th")]
-    assert headers == ["Request", "Site or app", "Sent", "Respond by", "Removed"]
+    checklist = next(find_all(tree, "dl"))
+    rows = [[text_of(cell) for cell in row] for row in checklist]
+    assert [r[0] for r in rows] == ["Request 1: X (Twitter)", "Request 2: Facebook, Instagram, Threads and Messenger (Meta)",
+                                    "Request 3: imagehost.example", "Request 4: forum.example.net",
+                                    "Request 5: Place not clear"]
+    short = "{d:%b} {d.day}, {d.year}"
+    assert all(r[1] == f"Sent: {short.format(d=SENT)}Respond by: {short.format(d=DUE)}" for r in rows), rows
+    assert all(r[2] == "Removed on: ________" for r in rows)
     assert f"{DUE:%B} {DUE.day}, {DUE.year}" in text
     assert directory.entries["x"].removal_request in text and "search the web for who hosts imagehost.example" in text
     assert "We could not tell which site" in text
