@@ -480,3 +480,9 @@ def test_letters_and_pages_escape_what_was_typed(client):
     assert response.status_code == 200 and payload.encode() not in response.data
     assert_page_invariants(response)
     assert re.search(r"<script>alert", client.post("/letters/kit/download", data=data).data.decode())  # plain text
+
+
+def test_an_empty_sent_date_means_today(client):
+    text = client.post("/letters/kit/download", data=kit_form(sent_on="")).data.decode()
+    assert f"Respond by: {DUE.isoformat()}" in text
+    assert client.post("/api/v1/removal-kit", json=kit_json()).json["kit"]["sent_on"] == SENT.isoformat()

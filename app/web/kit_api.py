@@ -9,7 +9,6 @@ form as the HTML kit, and named by field in the same error shape.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 from flask import Blueprint, jsonify, request
@@ -132,8 +131,6 @@ def _formdata(body: dict) -> MultiDict:
             value = "\n".join(" ".join(item.splitlines()) for item in value)
         if value is not None:
             data.add(name, value)
-    if "sent_on" not in data:
-        data.add("sent_on", dt.date.today().isoformat())
     return data
 
 

@@ -165,6 +165,9 @@ def _sent_on(form, field):
     text = (field.data or "").strip()
     today = dt.date.today()
     example = today.isoformat()
+    if not text:  # left empty: today
+        field.data = example
+        return
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
         raise ValidationError(_l("Enter the date as year-month-day, like %(date)s.", date=example))
     try:
@@ -200,7 +203,7 @@ class RemovalKitForm(RemovalRequestForm):
     )
     sent_on = _text(
         _l("The day you will send the requests"),
-        description=_l("Year-month-day. We use it to work out the date each site must act by."),
+        description=_l("Year-month-day. Leave it empty for today. We use it to work out the date each site must act by."),
         validators=[_sent_on],
     )
 
