@@ -15,21 +15,13 @@ from werkzeug.datastructures import MultiDict
 import config
 from app import create_app, removal_kit
 from app.web import kit_api
+from scripts.removal_kit_example import PLACES as SEVEN  # the example of docs/removal-kit-example.txt
 from tests.conftest import assert_page_invariants, find_all, text_of
 
 SENT = dt.date.today()
 DUE = SENT + dt.timedelta(days=2)
 CANARY = "CANARY-kit-40d2"
 
-SEVEN = [  # the seven-location example of docs/removal-kit-example.txt
-    "https://x.com/someaccount/status/1790000000000000001",
-    "https://twitter.com/someaccount/status/1790000000000000002",
-    "https://www.instagram.com/p/AbCdEf123/",
-    "https://m.facebook.com/story.php?story_fbid=100",
-    "https://imagehost.example/view/8841",
-    "http://forum.example.net:8080/thread/77?page=2",
-    "@someaccount on a chat app",
-]
 
 
 def kit_form(**extra) -> dict:
