@@ -478,3 +478,24 @@ def test_an_empty_sent_date_means_today(client):
     text = client.post("/letters/kit/download", data=kit_form(sent_on="")).data.decode()
     assert f"Respond by: {DUE.isoformat()}" in text
     assert client.post("/api/v1/removal-kit", json=kit_json()).json["kit"]["sent_on"] == SENT.isoformat()
+
+
+def test_the_kit_pages_are_plain_language(client):
+    """Grade 8 or easier, like every guide (the letters themselves are legal English, left out)."""
+    import textstat
+
+    from tests.conftest import NS
+
+    for response in (client.get("/letters/kit"), client.post("/letters/kit", data=kit_form())):
+        main = next(find_all(assert_page_invariants(response), "main"))
+        for parent in list(main.iter()):
+            for child in [c for c in parent if c.tag in (f"{NS}textarea", f"{NS}pre")]:
+                parent.remove(child)
+        text = re.sub(r"https?://\S+", "", text_of(main))
+        assert textstat.flesch_kincaid_grade(text) <= 8.0
+
+
+def test_an_oversize_form_is_a_friendly_413(client):
+    response = client.post("/letters/kit", data=kit_form(locations="x" * 100_000))
+    assert response.status_code == 413
+    assert "too much to send" in text_of(assert_page_invariants(response))
