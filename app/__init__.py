@@ -40,19 +40,20 @@ def create_app(config: object | None = None) -> Flask:
     app.jinja_env.globals["facts"] = app.extensions["directory"].facts
     babel.init_app(app)
 
-    from app.web import api, assets, embed, errors, flow_views, letters, pages, security
+    from app.web import api, assets, embed, errors, flow_views, kit, kit_api, letters, pages, security
 
     security.init_app(app)
     assets.init_app(app)
     embed.init_app(app)
     app.context_processor(lambda: {"site": _site_context(app)})
     errors.init_app(app)
-    for bp in (pages.bp, flow_views.bp, letters.bp):
+    for bp in (pages.bp, flow_views.bp, letters.bp, kit.bp):
         app.register_blueprint(bp)
         # The same pages inside the embeddable widget, framable only by the site's origins.
         app.register_blueprint(bp, url_prefix=f"/embed/<site>{bp.url_prefix or ''}", name=f"embed_{bp.name}")
     app.register_blueprint(pages.found)  # robots.txt and sitemap.xml, at the root only
     app.register_blueprint(api.bp)
+    app.register_blueprint(kit_api.bp)
     app.register_blueprint(embed.bp)
     if app.config["PROXY_HOPS"]:
         hops = app.config["PROXY_HOPS"]

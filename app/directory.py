@@ -138,6 +138,11 @@ class Directory:
             out[f"{key}_url"] = law.url
         return out
 
+    @cached_property
+    def platform_domains(self) -> dict[str, str]:
+        """Host name -> platform id, from each platform's `domains` (unique: see _check_domains)."""
+        return {domain: p.id for p in self.platforms for domain in p.domains}
+
     @property
     def platforms(self) -> list[Entry]:
         return [e for e in self.entries.values() if e.kind == "platform"]

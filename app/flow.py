@@ -597,7 +597,7 @@ STEPS: tuple[StepDef, ...] = (
             Line(N_("You can send a request for them as an authorized person, like a parent, guardian or lawyer. Say how you are allowed to act for them."),
                  when=HELPER),
         ),
-        referrals=(Ref("tida-notice"), Ref("ftc-takeitdown")),
+        referrals=(Ref("tida-notice"), Ref("removal-kit"), Ref("ftc-takeitdown")),
         platforms_from_where=True,
     ),
     StepDef(

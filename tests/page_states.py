@@ -1,5 +1,7 @@
 """Every page and state a person can see, for the accessibility and HTML checks."""
 
+import datetime as dt
+
 from app import flow
 
 Q_BEFORE = {  # answers that make each question reachable
@@ -22,6 +24,10 @@ PLAN_ANSWERS = {
 REMOVAL_LETTER = [("sender", "authorized"), ("capacity", "parent"), ("full_name", "Alex Example"),
                   ("email", "alex@example.com"), ("platform", "x"), ("locations", "https://example.com/1"),
                   ("description", "a photo from May"), ("kind", "forgery"), ("minor", "yes")]
+KIT = [("full_name", "Alex Example"), ("email", "alex@example.com"), ("sender", "authorized"), ("capacity", "parent"),
+       ("description", "a photo from May"), ("kind", "ai"), ("age", "under18"),
+       ("locations", "https://x.com/a/status/1\nhttps://www.instagram.com/p/1\nhttps://imagehost.example/view/8841\n"
+                     "http://forum.example.net:8080/thread/77\n@someone"), ("sent_on", dt.date.today().isoformat())]
 COPYRIGHT_LETTER = [("full_name", "Alex Example"), ("postal_address", "1 Main St"), ("platform", "other"),
                     ("platform_other", "Example"), ("work", "a selfie"), ("locations", "https://example.com/2")]
 
@@ -44,5 +50,8 @@ def states(guide_slugs) -> list[tuple[str, str, str, list]]:
             ("letter-removal-error", "POST", "/letters/removal", [("sender", "authorized"), ("platform", "other")]),
             ("letter-copyright-error", "POST", "/letters/copyright", [("email", "nope")]),
             ("letter-removal-result", "POST", "/letters/removal", REMOVAL_LETTER),
-            ("letter-copyright-result", "POST", "/letters/copyright", COPYRIGHT_LETTER)]
+            ("letter-copyright-result", "POST", "/letters/copyright", COPYRIGHT_LETTER),
+            ("kit-form", "GET", "/letters/kit", []),
+            ("kit-error", "POST", "/letters/kit", [("sender", "authorized"), ("email", "nope")]),
+            ("kit-result", "POST", "/letters/kit", KIT)]
     return out

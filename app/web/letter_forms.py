@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import RadioField, SelectField, StringField, TextAreaField
-from wtforms.validators import Email, InputRequired, Length, Optional, ValidationError
+from wtforms.validators import DataRequired, Email, InputRequired, Length, Optional, ValidationError
+
+from app import flow, removal_kit
 
 MAX_LOCATIONS = 20
 
@@ -16,18 +19,22 @@ def _lines(text: str | None) -> list[str]:
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
-def _locations(form, field):
-    lines = _lines(field.data)
-    if not lines:
-        raise ValidationError(_l("Enter at least one web address, username or post number."))
-    if len(lines) > MAX_LOCATIONS:
-        raise ValidationError(_l("Enter %(n)s places or fewer. You can send another request for the rest.",
-                                 n=MAX_LOCATIONS))
-    if any(len(line) > 500 for line in lines):
-        raise ValidationError(_l("Each line must be 500 characters or fewer."))
+def locations_validator(limit: int):
+    def _locations(form, field):
+        lines = _lines(field.data)
+        if not lines:
+            raise ValidationError(_l("Enter at least one web address, username or post number."))
+        if len(lines) > limit:
+            raise ValidationError(_l("Enter %(n)s places or fewer. You can send another request for the rest.",
+                                     n=limit))
+        if any(len(line) > 500 for line in lines):
+            raise ValidationError(_l("Each line must be 500 characters or fewer."))
+    return _locations
 
 
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# C0 and C1 controls (not tab or line breaks) and Unicode noncharacters: HTML may not carry them.
+NONCHARACTERS = "".join(chr(plane << 16 | low) for plane in range(17) for low in (0xFFFE, 0xFFFF))
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef" + NONCHARACTERS + "]")
 
 
 def _strip_controls(value):
@@ -52,7 +59,7 @@ class LetterForm(FlaskForm):
     full_name = _text(
         _l("Your full name"),
         description=_l("Typing your full name is your electronic signature."),
-        validators=[InputRequired(_l("Enter your full name.")), Length(max=120)],
+        validators=[DataRequired(_l("Enter your full name.")), Length(max=120)],
     )
     email = _text(
         _l("Email address (optional if you give a postal address)"),
@@ -67,7 +74,7 @@ class LetterForm(FlaskForm):
     locations = _area(
         _l("Where is it? One per line"),
         description=_l("Web addresses (URLs), usernames or post numbers. Do not paste the picture."),
-        validators=[_locations],
+        validators=[locations_validator(MAX_LOCATIONS)],
     )
 
     def platform_choices(self, platforms) -> None:
@@ -116,7 +123,7 @@ class RemovalRequestForm(LetterForm):
     description = _area(
         _l("Describe it so they can find it, without explicit detail"),
         description=_l("For example: \"a photo of me in a bedroom, posted on 3 May\"."),
-        validators=[InputRequired(_l("Describe the picture or video briefly.")), Length(max=1000)],
+        validators=[DataRequired(_l("Describe the picture or video briefly.")), Length(max=1000)],
     )
     minor = RadioField(
         _l("Was the person under 18 in it?"),
@@ -147,3 +154,58 @@ class CopyrightNoticeForm(LetterForm):
         description=_l("Describe the original you took, without explicit detail. For example: \"a selfie I took in 2024\"."),
         validators=[InputRequired(_l("Describe the picture or video you took.")), Length(max=1000)],
     )
+
+
+def _flow_choices(question_id: str) -> list[tuple[str, object]]:
+    """The engine's own answer codes and labels, so the kit and the API use one vocabulary."""
+    return [(c.code, _l(c.label)) for c in flow.QUESTION_BY_ID[question_id].choices]
+
+
+def _sent_on(form, field):
+    text = (field.data or "").strip()
+    today = dt.date.today()
+    example = today.isoformat()
+    if not text:  # left empty: today
+        field.data = example
+        return
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        raise ValidationError(_l("Enter the date as year-month-day, like %(date)s.", date=example))
+    # Any real date is accepted (the API's schema says so): the page shows the
+    # respond-by date it gives, so a mistyped year is plain to see.
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        raise ValidationError(_l("Enter a real date, like %(date)s.", date=example)) from None
+
+
+class RemovalKitForm(RemovalRequestForm):
+    """The removal kit: the request's details once, and every place it is (app/removal_kit.py)."""
+
+    platform = None  # each request's operator comes from its locations
+    platform_other = None
+    minor = None  # asked as `age`, with the engine's codes
+    note = None
+    kind = RadioField(
+        _l("Is it a real picture or a fake?"),
+        choices=_flow_choices("kind"),
+        validators=[InputRequired(_l("Choose real, edited, made with AI, or not sure."))],
+    )
+    age = RadioField(
+        _l("Was the person under 18 in it?"),
+        choices=_flow_choices("age"),
+        validators=[InputRequired(_l("Choose whether the person was under 18 in it."))],
+    )
+    locations = _area(
+        _l("Every place you have found it. One per line"),
+        description=_l("Web addresses (URLs) are best, like example.com/post/123. For a username or post "
+                       "number, write the site first, like example.com/@name. Do not paste the picture."),
+        validators=[locations_validator(removal_kit.MAX_LOCATIONS)],
+    )
+    sent_on = _text(
+        _l("The day you will send the requests"),
+        description=_l("Year-month-day. Leave it empty for today. We use it to work out the date each site must act by."),
+        validators=[_sent_on],
+    )
+
+    def sent_date(self) -> dt.date:
+        return dt.date.fromisoformat(self.sent_on.data.strip())

@@ -34,18 +34,32 @@ def _form(kind: str, formdata=None):
     return form
 
 
-def letter_context(kind: str, form) -> dict:
-    """Everything a letter template needs, from a validated form."""
+FORGERY = {"forgery", "altered", "ai"}  # the single letter's code and the engine's (kit) codes
+AUTHENTIC = {"authentic", "real"}
+
+
+def _addressee(form):
+    """The platform chosen on a single-letter form, and the name the letter is addressed to."""
     platform = _directory().get(form.platform.data) if form.platform.data != "other" else None
-    platform_name = platform.name if platform else form.platform_other.data.strip()
-    today = dt.date.today()
+    return platform, platform.name if platform else form.platform_other.data.strip()
+
+
+def letter_context(kind: str, form, addressee=None, locations=None, sent_on: dt.date | None = None) -> dict:
+    """Everything a letter template needs, from a validated form. The removal kit passes each
+    request's own addressee (platform entry or None, name) and locations."""
+    platform, platform_name = addressee or _addressee(form)
+    day = sent_on or dt.date.today()
+    code = form.kind.data if "kind" in form else None
+    note = form.note.data if "note" in form else None
     return {
         "kind": kind,
         "form": form,
-        "date": f"{today:%B} {today.day}, {today.year}",
+        "date": f"{day:%B} {day.day}, {day.year}",
         "platform": platform,
         "platform_name": platform_name,
-        "locations": form.location_lines(),
+        "locations": form.location_lines() if locations is None else locations,
+        "depiction": "forgery" if code in FORGERY else "authentic" if code in AUTHENTIC else "unsure",
+        "note": (note or "").strip(),
         "contact_lines": [line for line in (
             *(form.postal_address.data or "").strip().splitlines(),
             (form.email.data or "").strip(),

@@ -1,6 +1,7 @@
 """OpenAPI 3.1 description of the JSON API, built from the engine's questions."""
 
 from app import flow
+from app.web import kit_api
 
 GROUPS = list(flow.GROUPS)
 
@@ -93,6 +94,7 @@ def spec(server_url: str | None = None) -> dict:
                     "415": {"description": "Body is not JSON", **json_error},
                 },
             }},
+            **kit_api.openapi_paths(),
             "/api/v1/openapi.json": {"get": {
                 "summary": "This description",
                 "responses": {"200": {"description": "OpenAPI document"}},
@@ -100,5 +102,6 @@ def spec(server_url: str | None = None) -> dict:
         },
         "components": {"schemas": {
             "Answers": answers, "Step": step, "Referral": referral, "Error": error,
+            **kit_api.openapi_schemas(),
         }},
     }
