@@ -5,6 +5,7 @@ The app keeps no state and signs nothing, so it needs no secret key.
 
 import os
 import re
+from pathlib import Path
 
 
 def _int(name: str, default: int) -> int:
@@ -65,6 +66,9 @@ class Config:
     INDEXING = os.environ.get("HELP_INDEXING", "1").strip().lower() not in ("0", "false", "no", "off")
     # Sites allowed to embed the guide, and the origins each may frame it from.
     EMBED_SITES = parse_embed_sites(os.environ.get("HELP_EMBED_SITES", ""))
+    # The content files (resources, platforms, states, guides, laws: docs/content.md), validated
+    # at start-up. Another directory serves a reviewed copy (staging, tests).
+    CONTENT_DIR = Path(os.environ.get("HELP_CONTENT_DIR") or Path(__file__).resolve().parent / "app" / "content")
 
 
 class TestConfig(Config):
