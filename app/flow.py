@@ -312,10 +312,6 @@ def view(answers: Answers) -> dict[str, frozenset[str]]:
     return _resolve(answers)[1]
 
 
-def effective(answers: Answers, question_id: str) -> frozenset[str]:
-    """The answer as a set of codes; a skipped question counts as what it means."""
-    return _resolve(answers)[1][question_id]
-
 
 # --------------------------------------------------------------------------
 # Parsing and normalising answers (shared by the HTML flow and the API)
@@ -455,9 +451,6 @@ class Plan:
 
     def step(self, step_id: str) -> PlanStep | None:
         return next((s for s in self.steps if s.id == step_id), None)
-
-    def by_group(self) -> list[tuple[str, list[PlanStep]]]:
-        return [(g, [s for s in self.steps if s.group == g]) for g in GROUPS]
 
 
 DANGER = has("danger", "yes", "unsure")
