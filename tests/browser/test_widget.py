@@ -23,7 +23,7 @@ def widget(tmp_path_factory):
     host = f"http://127.0.0.1:{host_port}"
     app = f"http://localhost:{app_port}"
     snippets = {
-        "button.html": f'<script src="{app}/embed.js" data-site="test" data-lang="en" async></script>',
+        "button.html": f'<script src="{app}/embed.js" data-site="test" async></script>',
         "inline.html": f'<script src="{app}/embed.js" data-site="test" data-mode="inline" async></script>',
         "frame.html": f'<iframe src="{app}/embed/test/" title="Help guide" width="100%" height="720" '
                       'referrerpolicy="no-referrer" allow=""></iframe>',
@@ -131,7 +131,7 @@ def test_script_loader_button_dialog_flow(host_page, widget):
     iframe = page.locator("iframe")
     assert iframe.get_attribute("referrerpolicy") == "no-referrer" and iframe.get_attribute("allow") == ""
     src = iframe.get_attribute("src")
-    assert src == f"{widget['app']}/embed/test/?lang=en"  # only site and lang
+    assert src == f"{widget['app']}/embed/test/"  # only the site id
     # the dialog draws the quick exit; the framed page's own exit bar gives way to it
     expect(frame.locator(".exit-bar")).to_be_hidden()
     frame.get_by_role("button", name="Start").click()
