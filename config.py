@@ -59,7 +59,6 @@ class Config:
     # Origin / Sec-Fetch-Site checks instead (see docs/architecture.md).
     WTF_CSRF_ENABLED = False
     BABEL_DEFAULT_LOCALE = "en"
-    BABEL_TRANSLATION_DIRECTORIES = "../translations"
     SITE_NAME = "Help guide"
     # Search engines may list the start page and the guides (never questions, plans,
     # letters or embedded pages). HELP_INDEXING=0 turns it off (staging, private deployments).
