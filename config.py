@@ -5,6 +5,7 @@ The app keeps no state and signs nothing, so it needs no secret key.
 
 import os
 import re
+from pathlib import Path
 
 
 def _int(name: str, default: int) -> int:
@@ -58,13 +59,15 @@ class Config:
     # Origin / Sec-Fetch-Site checks instead (see docs/architecture.md).
     WTF_CSRF_ENABLED = False
     BABEL_DEFAULT_LOCALE = "en"
-    BABEL_TRANSLATION_DIRECTORIES = "../translations"
     SITE_NAME = "Help guide"
     # Search engines may list the start page and the guides (never questions, plans,
     # letters or embedded pages). HELP_INDEXING=0 turns it off (staging, private deployments).
     INDEXING = os.environ.get("HELP_INDEXING", "1").strip().lower() not in ("0", "false", "no", "off")
     # Sites allowed to embed the guide, and the origins each may frame it from.
     EMBED_SITES = parse_embed_sites(os.environ.get("HELP_EMBED_SITES", ""))
+    # The content files (resources, platforms, states, guides, laws: docs/content.md), validated
+    # at start-up. Another directory serves a reviewed copy (staging, tests).
+    CONTENT_DIR = Path(os.environ.get("HELP_CONTENT_DIR") or Path(__file__).resolve().parent / "app" / "content")
 
 
 class TestConfig(Config):

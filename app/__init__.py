@@ -35,7 +35,7 @@ def create_app(config: object | None = None) -> Flask:
     app.json.sort_keys = False  # keep plan and referral order as the engine made it
     logging.getLogger().setLevel(app.config["LOG_LEVEL"])
     # Content is validated once here; bad data stops start-up with a clear message.
-    app.extensions["directory"] = directory.load()
+    app.extensions["directory"] = directory.load(Path(app.config["CONTENT_DIR"]))
     # Phone numbers, addresses and citations that page text names, read from the content data.
     app.jinja_env.globals["facts"] = app.extensions["directory"].facts
     babel.init_app(app)

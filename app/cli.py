@@ -12,6 +12,7 @@ import textwrap
 import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor, as_completed
+from pathlib import Path
 
 import click
 
@@ -24,17 +25,25 @@ def flow_cli():
     pass
 
 
+def _content_dir() -> Path:
+    from config import Config
+
+    return Path(Config.CONTENT_DIR)
+
+
 @flow_cli.command("check", help="Static checks over the flow and the content. Exit 1 on any error.")
+@click.option("--content-dir", type=click.Path(exists=True, file_okay=False, path_type=Path), default=_content_dir,
+              show_default="HELP_CONTENT_DIR, else app/content", help="The content files to check.")
 @click.option("--warn-age-days", default=directory_module.REVIEW_WARN_DAYS, show_default=True,
               help="Warn about entries reviewed longer ago.")
 @click.option("--fail-age-days", default=directory_module.REVIEW_FAIL_DAYS, show_default=True,
               help="Fail on entries reviewed longer ago.")
-def flow_check(warn_age_days: int, fail_age_days: int):
-    findings = content_checks.check(warn_age_days=warn_age_days, fail_age_days=fail_age_days)
+def flow_check(content_dir: Path, warn_age_days: int, fail_age_days: int):
+    findings = content_checks.check(content_dir, warn_age_days=warn_age_days, fail_age_days=fail_age_days)
     errors = [f for f in findings if f.level == "error"]
     for finding in findings:
         click.echo(str(finding), err=finding.level == "error")
-    content = None if errors and errors[0].where == "content" else directory_module.load()
+    content = None if errors and errors[0].where == "content" else directory_module.load(content_dir)
     if content:
         records = sum(1 for _ in content.all_records())
         click.echo(f"{len(flow.QUESTIONS)} questions, {len(flow.STEPS)} steps, {records} content entries checked: "
@@ -72,7 +81,7 @@ def _parse_answers(pairs: tuple[str, ...]) -> dict:
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output (the API's plan shape).")
 def flow_explain(pairs: tuple[str, ...], as_json: bool):
     answers = _parse_answers(pairs)
-    content = directory_module.load()
+    content = directory_module.load(_content_dir())
     plan = flow.build_plan(answers, content.platforms_by_where)
     ignored = sorted(set(answers) - set(flow.normalize(answers)))
     if as_json:
@@ -88,7 +97,8 @@ def flow_explain(pairs: tuple[str, ...], as_json: bool):
         click.echo(f"Ignored (the flow would not ask them): {', '.join(ignored)}")
     titles = {"now": "RIGHT NOW", "next": "NEXT", "later": "WHEN YOU'RE READY"}
     number = 0
-    for group, steps in plan.by_group():
+    for group in flow.GROUPS:
+        steps = [s for s in plan.steps if s.group == group]
         if not steps:
             continue
         click.echo(f"\n== {titles[group]} ==")
@@ -141,7 +151,7 @@ def check_url(url: str, timeout: float) -> tuple[str, str, str]:
 @click.option("--timeout", default=10.0, show_default=True, help="Seconds per request.")
 @click.option("--concurrency", default=8, show_default=True, help="Requests at once.")
 def links_check(urls: tuple[str, ...], timeout: float, concurrency: int):
-    targets = list(urls) or content_checks.all_urls(directory_module.load())
+    targets = list(urls) or content_checks.all_urls(directory_module.load(_content_dir()))
     results = []
     with ThreadPoolExecutor(max_workers=max(1, concurrency)) as pool:
         futures = [pool.submit(check_url, url, timeout) for url in targets]

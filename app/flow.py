@@ -312,10 +312,6 @@ def view(answers: Answers) -> dict[str, frozenset[str]]:
     return _resolve(answers)[1]
 
 
-def effective(answers: Answers, question_id: str) -> frozenset[str]:
-    """The answer as a set of codes; a skipped question counts as what it means."""
-    return _resolve(answers)[1][question_id]
-
 
 # --------------------------------------------------------------------------
 # Parsing and normalising answers (shared by the HTML flow and the API)
@@ -455,9 +451,6 @@ class Plan:
 
     def step(self, step_id: str) -> PlanStep | None:
         return next((s for s in self.steps if s.id == step_id), None)
-
-    def by_group(self) -> list[tuple[str, list[PlanStep]]]:
-        return [(g, [s for s in self.steps if s.group == g]) for g in GROUPS]
 
 
 DANGER = has("danger", "yes", "unsure")
@@ -768,6 +761,51 @@ def answer_options(question: Question) -> list[str | frozenset[str] | None]:
     return subsets
 
 
+def _options(question: Question, state_options: Iterable[str | None]) -> list[str | frozenset[str] | None]:
+    return list(state_options) if question.id == "state" else answer_options(question)
+
+
+def view_options(question: Question, state_options: Iterable[str | None] = (None,)) -> list[tuple[object, int]]:
+    """The answers to one question that differ in what the engine sees, each once.
+
+    One (answer, weight) per effective value: an explicit answer rather than a skip
+    that means the same (skipping `danger` is `unsure`), and how many of the
+    question's answers share that effect."""
+    groups: dict[frozenset[str], list] = {}
+    for value in _options(question, state_options):
+        groups.setdefault(_as_set(question, value), []).append(value)
+    return [(next((v for v in values if v is not None), None), len(values)) for values in groups.values()]
+
+
+def _walk(options: list[list[tuple[object, int]]], prefix: Answers | None, start: int,
+          stop: int) -> Iterator[tuple[dict, int]]:
+    """Depth-first over questions [start, stop): each answer set with its weight.
+
+    `options[i]` lists (answer, weight) for question i; None means skipped. The view
+    is kept up to date as the walk goes, so asking is decided as `_resolve` decides it."""
+    answers, view = _resolve(prefix or {})
+
+    def walk(index: int, weight: int) -> Iterator[tuple[dict, int]]:
+        if index == stop:
+            yield dict(answers), weight
+            return
+        question = QUESTIONS[index]
+        if not question.asked_when.test(view):
+            yield from walk(index + 1, weight)
+            return
+        for value, count in options[index]:
+            if value is None:
+                yield from walk(index + 1, weight * count)
+            else:
+                answers[question.id] = value
+                view[question.id] = _as_set(question, value)
+                yield from walk(index + 1, weight * count)
+                del answers[question.id]
+                view[question.id] = question.skipped_means
+
+    yield from walk(start, 1)
+
+
 def all_answer_sets(state_options: Iterable[str | None] = (None, "CA")) -> Iterator[dict]:
     """Every answer set the flow can produce, each once (unasked questions absent).
 
@@ -775,30 +813,23 @@ def all_answer_sets(state_options: Iterable[str | None] = (None, "CA")) -> Itera
     sweep uses two values for it (skipped, and one state); pass all codes to
     cover every state.
     """
-    state_options = list(state_options)
+    options = [[(value, 1) for value in _options(q, state_options)] for q in QUESTIONS]
+    for answers, _ in _walk(options, None, 0, len(QUESTIONS)):
+        yield answers
 
-    view = {q.id: q.skipped_means for q in QUESTIONS}
 
-    def walk(index: int, answers: dict) -> Iterator[dict]:
-        if index == len(QUESTIONS):
-            yield dict(answers)
-            return
-        question = QUESTIONS[index]
-        if not question.asked_when(view):
-            yield from walk(index + 1, answers)
-            return
-        options = state_options if question.id == "state" else answer_options(question)
-        for value in options:
-            if value is None:
-                yield from walk(index + 1, answers)
-            else:
-                answers[question.id] = value
-                view[question.id] = _as_set(question, value)
-                yield from walk(index + 1, answers)
-                del answers[question.id]
-                view[question.id] = question.skipped_means
+def canonical_answer_sets(state_options: Iterable[str | None] = (None,), prefix: Answers | None = None,
+                          start: int = 0, stop: int | None = None) -> Iterator[tuple[dict, int]]:
+    """One answer set per distinct effective view, with its weight: how many answer sets
+    of `all_answer_sets(state_options)` have that view (and so the same plan).
 
-    yield from walk(0, {})
+    Walks questions [start, stop) after `prefix` (answers to the questions before
+    `start`), so the space can be split by prefix: `canonical_answer_sets(stop=3)`
+    gives the prefixes, `canonical_answer_sets(prefix=p, start=3)` the rest under one.
+    """
+    state_options = tuple(state_options)
+    options = [view_options(q, state_options) for q in QUESTIONS]
+    yield from _walk(options, prefix, start, len(QUESTIONS) if stop is None else stop)
 
 
 def _check_graph() -> None:

@@ -45,7 +45,7 @@ main{{padding:1rem 2rem;max-width:40rem}}</style></head><body><header><strong>Ex
 · Student support</header><main><h1>Support and wellbeing</h1><p>Our advisers are here for you.
 If private pictures of you were shared or someone is threatening to share them, use the
 guide below, or press “Get help”.</p></main>
-<script src="{app}/embed.js" data-site="demo" data-lang="en" async></script></body></html>"""
+<script src="{app}/embed.js" data-site="demo" async></script></body></html>"""
 
 
 def widget(browser, tmp):

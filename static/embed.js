@@ -1,4 +1,4 @@
-/* Help guide loader: <script src="https://HOST/embed.js" data-site="SITE-ID" data-lang="en" async></script>
+/* Help guide loader: <script src="https://HOST/embed.js" data-site="SITE-ID" async></script>
    Adds a "Get help" button that opens the guide in a dialog, or (data-mode="inline") the guide
    itself where the tag is. Reads nothing from the host page: no cookies, storage, URL or title.
    Quick exit is always in view: in the dialog's own bar (outside the frame), or inline in the
@@ -11,8 +11,7 @@
   var inline = script.getAttribute("data-mode") === "inline";
   var exitUrl = /*EXIT_URL*/"";
   var frame = document.createElement("iframe");
-  var src = origin + "/embed/" + encodeURIComponent(script.getAttribute("data-site") || "") +
-    "/?lang=" + encodeURIComponent(script.getAttribute("data-lang") || "en");
+  var src = origin + "/embed/" + encodeURIComponent(script.getAttribute("data-site") || "") + "/";
   var FONT = "font:700 1rem/1.2 system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;";
   frame.title = "Help guide";
   frame.setAttribute("referrerpolicy", "no-referrer");

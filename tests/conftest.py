@@ -91,10 +91,16 @@ def page(client):
     return fetch
 
 
-def form_fields(tree, action: str | None = None) -> list[tuple[str, str]]:
-    """The hidden fields of the (first) form posting to `action`."""
+def form_fields(tree, action: str | None = None, button: tuple[str, str] | None = None) -> list[tuple[str, str]]:
+    """The hidden fields a browser sends with the form posting to `action` that holds `button`
+    (name, value). Without `button`: the page's own form, not the Back link's (which carries
+    the answer being changed, so adding a new one to it would send two)."""
     for form in find_all(tree, "form"):
-        if action is None or form.get("action") == action:
-            return [(i.get("name"), i.get("value")) for i in form.iter(f"{NS}input")
-                    if i.get("type") == "hidden"]
-    raise AssertionError(f"no form posting to {action}")
+        if action is not None and form.get("action") != action:
+            continue
+        buttons = {(b.get("name"), b.get("value")) for b in form.iter(f"{NS}button")}
+        if (button not in buttons) if button else buttons == {("_nav", "back")}:
+            continue
+        return [(i.get("name"), i.get("value")) for i in form.iter(f"{NS}input")
+                if i.get("type") == "hidden"]
+    raise AssertionError(f"no form posting to {action} with {button or 'a button other than Back'}")

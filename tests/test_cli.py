@@ -27,18 +27,46 @@ def test_flow_check_passes_on_the_real_content():
     assert "0 errors" in result.output
 
 
-def test_flow_check_finds_problems(tmp_path, monkeypatch):
+ORPHAN = """
+[[resource]]
+id = "orphan"
+name = "A service no step names"
+description = "x"
+audience = "x"
+url = "https://orphan.example/"
+sources = ["http://archive.example/orphan"]
+reviewed = 2026-11-25
+"""
+
+
+def test_flow_check_finds_problems(tmp_path):
+    """`flow check` itself, on content the loader accepts: an entry no step uses is an error,
+    a plain-http source a warning; without them the check passes."""
     content = tmp_path / "content"
     shutil.copytree(directory.CONTENT_DIR, content)
     path = content / "resources.toml"
-    text = path.read_text().replace('url = "https://reportfraud.ftc.gov/"', 'url = "http://reportfraud.ftc.gov/"')
-    path.write_text(text)
-    # an https check is the loader's job for `url`; point check() at the broken copy
-    findings = content_checks.check(content)
-    assert [f for f in findings if f.level == "error" and "https" in f.message]
-    path.write_text(path.read_text().replace('url = "http://reportfraud.ftc.gov/"', 'url = "https://reportfraud.ftc.gov/"'))
-    findings = content_checks.check(content)
-    assert not [f for f in findings if f.level == "error"]
+    clean = path.read_text()
+    path.write_text(clean + ORPHAN)
+    directory.load(content)  # the loader has no objection: these are the check's own rules
+    result = run(cli.flow_cli, "check", "--content-dir", str(content))
+    assert result.exit_code == 1, result.output
+    assert "ERROR   entry orphan: no step of the plan uses it" in result.output
+    assert "WARNING orphan: source is not https: http://archive.example/orphan" in result.output
+    assert "1 errors" in result.output
+    path.write_text(clean)
+    result = run(cli.flow_cli, "check", "--content-dir", str(content))
+    assert result.exit_code == 0 and "0 errors" in result.output, result.output
+
+
+def test_flow_check_reports_what_the_loader_refuses(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(directory.CONTENT_DIR, content)
+    path = content / "resources.toml"
+    path.write_text(path.read_text().replace('url = "https://reportfraud.ftc.gov/"', 'url = "http://reportfraud.ftc.gov/"'))
+    result = run(cli.flow_cli, "check", "--content-dir", str(content))
+    assert result.exit_code == 1
+    assert "ERROR   content: resources.toml: entry 'ftc-report', field 'url': must be an https:// address" \
+        in result.output
 
 
 @pytest.mark.parametrize("days,level", [(183, None), (184, "warning"), (365, "warning"), (366, "error")])
@@ -71,13 +99,11 @@ def test_flow_check_reports_an_unreachable_step(monkeypatch):
     assert any(f.where == "step support" and f.level == "error" for f in findings)
 
 
-def test_flow_check_exit_code_on_broken_content(tmp_path, monkeypatch):
+def test_flow_check_exit_code_on_broken_content(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(directory.CONTENT_DIR, content)
     (content / "platforms.toml").write_text((content / "platforms.toml").read_text().replace('id = "x"', 'id = "meta"'))
-    monkeypatch.setattr(directory, "CONTENT_DIR", content)
-    monkeypatch.setattr(directory.load, "__defaults__", (content,))
-    result = run(cli.flow_cli, "check")
+    result = run(cli.flow_cli, "check", "--content-dir", str(content))
     assert result.exit_code == 1 and "used twice" in result.output
 
 

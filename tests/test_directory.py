@@ -1,6 +1,9 @@
 """The referral directory: real data loads; bad data is refused with a clear message."""
 
+import os
 import shutil
+import subprocess
+import sys
 
 import pytest
 
@@ -59,12 +62,27 @@ def test_platform_where_must_be_valid(content):
         directory.load(content)
 
 
-def test_app_refuses_to_start_with_bad_content(content, monkeypatch):
+def test_app_refuses_to_start_with_bad_content(content):
     from app import create_app
+    from config import TestConfig
 
     path = content / "resources.toml"
     path.write_text(path.read_text().replace('id = "fbi"', 'id = "fbi-tips"'))
-    monkeypatch.setattr(directory, "CONTENT_DIR", content)
-    monkeypatch.setattr(directory.load, "__defaults__", (content,))
     with pytest.raises(directory.ContentError, match="'fbi'"):
-        create_app()
+        create_app(type("BadContent", (TestConfig,), {"CONTENT_DIR": content}))
+
+
+def test_the_content_directory_is_a_setting(content):
+    from app import create_app
+    from config import TestConfig
+
+    path = content / "resources.toml"
+    path.write_text(path.read_text().replace('name = "RAINN ', 'name = "Copied RAINN ', 1))
+    app = create_app(type("CopiedContent", (TestConfig,), {"CONTENT_DIR": content}))
+    assert app.extensions["directory"].entries["rainn"].name.startswith("Copied RAINN ")
+    assert app.test_client().get("/").status_code == 200
+    show = [sys.executable, "-c", "from config import Config; print(Config.CONTENT_DIR)"]
+    env = {k: v for k, v in os.environ.items() if k != "HELP_CONTENT_DIR"}
+    assert subprocess.check_output(show, env={**env, "HELP_CONTENT_DIR": str(content)}, text=True).strip() \
+        == str(content)
+    assert subprocess.check_output(show, env=env, text=True).strip() == str(directory.CONTENT_DIR)

@@ -1,7 +1,5 @@
 """The engine, one test per routing principle of flow-contract.md, plus parsing."""
 
-from itertools import combinations
-
 import pytest
 
 from app import flow
@@ -203,17 +201,3 @@ def test_next_and_previous_question():
     assert flow.previous_question(answers, "danger") is None
     everything = {q.id for q in flow.asked_questions(answers)}
     assert flow.next_question(answers, seen=everything) is None
-
-
-@pytest.mark.sweep
-def test_answer_space_is_every_combination():
-    """all_answer_sets yields each reachable answer set once: the product of the options."""
-    sets = list(flow.all_answer_sets(state_options=(None,)))
-    assert len({tuple(sorted(a.items())) for a in sets}) == len(sets)
-    situation = sum(
-        (9 if "threatened" in s else 1) * (64 if "shared" in s else 1)  # demand: 8 subsets + "none"; where: 64
-        for n in range(0, 5) for s in combinations(("shared", "threatened", "taken", "unsure"), n)
-    )
-    # danger 4 x for_whom 3 x situation x age 4 x copy 4 (asked of minors too, contract v1.1)
-    #   x (kind ai | 4 other kind options x taker 4)
-    assert len(sets) == 4 * 3 * situation * 4 * 4 * (1 + 4 * 4)

@@ -1,8 +1,13 @@
-"""The exhaustive sweep: every combination of answers (skips included) keeps the
-plan's invariants: 6.9 million plans, split over all cores.
+"""The exhaustive sweep: every distinct view of the answers keeps the plan's invariants.
+
+A plan depends on the answers only through their effective view (`flow.view`: a skip
+counts as what it means) and, for the `law` step's link, on `state`. So the sweep walks
+one answer set per distinct view (`flow.canonical_answer_sets`: 1,381,860 of them,
+standing for all 8,486,400 answer sets), split by prefix over all cores. The tests
+after it prove that those views are every view of the whole answer space.
 
 `state` only decides which state's law entry the `law` step links, so the big
-sweep leaves it skipped and a second sweep gives every state code with each
+sweep leaves it skipped and a second test gives every state code with each
 combination of the questions that shape the plan's law and support steps.
 """
 
@@ -10,6 +15,7 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
+from itertools import combinations
 
 import pytest
 
@@ -65,32 +71,95 @@ def check(answers, plan, directory) -> str | None:
     return None
 
 
-def _worker(args):
-    part, parts = args
-    directory = directory_module.load()
-    by_where = directory.platforms_by_where
-    count = 0
-    for index, answers in enumerate(flow.all_answer_sets(state_options=(None,))):
-        if index % parts != part:
-            continue
-        problem = check(answers, flow.build_plan(answers, by_where), directory)
+PREFIX_DEPTH = 3  # danger, for_whom, situation: 90 prefixes, handed out one at a time
+VIEWS = 1_381_860
+ANSWER_SETS = 8_486_400  # see test_answer_space_is_counted_as_a_stream
+_directory = None
+
+
+def _worker(task):
+    """Check every canonical answer set under one prefix: (views, answer sets they stand for, problem)."""
+    global _directory
+    prefix, prefix_weight = task
+    if _directory is None:
+        _directory = directory_module.load()
+    by_where = _directory.platforms_by_where
+    views = weight = 0
+    for answers, count in flow.canonical_answer_sets(prefix=prefix, start=PREFIX_DEPTH):
+        problem = check(answers, flow.build_plan(answers, by_where), _directory)
         if problem:
-            return count, f"{problem}: {answers}"
-        count += 1
-    return count, None
+            return views, weight, f"{problem}: {answers}"
+        views += 1
+        weight += prefix_weight * count
+    return views, weight, None
 
 
 @pytest.mark.sweep
 def test_every_answer_combination_keeps_the_invariants():
-    parts = max(2, os.cpu_count() or 2)
+    prefixes = list(flow.canonical_answer_sets(stop=PREFIX_DEPTH))
     # spawn, not fork: the test process may hold threads (a browser driver) that fork would copy
-    with mp.get_context("spawn").Pool(parts) as pool:
-        results = pool.map(_worker, [(i, parts) for i in range(parts)])
-    problems = [p for _, p in results if p]
+    with mp.get_context("spawn").Pool(max(2, os.cpu_count() or 2)) as pool:
+        results = list(pool.imap_unordered(_worker, prefixes))
+    problems = [p for _, _, p in results if p]
     assert not problems, problems[0]
-    total = sum(c for c, _ in results)
-    print(f"\nexhaustive sweep: {total} answer sets checked")
-    assert total == 8_486_400  # see test_answer_space_is_every_combination
+    views, weight = sum(v for v, _, _ in results), sum(w for _, w, _ in results)
+    print(f"\nexhaustive sweep: {views} distinct views checked, standing for {weight} answer sets")
+    assert views == VIEWS
+    assert weight == ANSWER_SETS  # every answer set of the whole space stands behind one checked view
+
+
+def _stand_in(answers: dict) -> dict:
+    """The canonical answer set with the same view: each answer replaced by its group's answer."""
+    out = {}
+    for question in flow.QUESTIONS:
+        if question.id in answers:
+            effect = flow._as_set(question, answers[question.id])
+            value = next(v for v, _ in flow.view_options(question)
+                         if flow._as_set(question, v) == effect)
+            if value is not None:
+                out[question.id] = value
+    return out
+
+
+def test_each_question_groups_its_answers_by_what_the_engine_sees():
+    """Every answer to every question falls in one of `view_options`' groups, the groups differ
+    in effect, and an answer shows the engine the same view and plan as its group's stand-in.
+    With the walk shared by `all_answer_sets` and `canonical_answer_sets` (`flow._walk`), this is
+    why the sweep's views are every view of the whole space: see the sweep's weight total."""
+    asked = {"situation": frozenset({"shared", "threatened"}), "kind": "real"}  # every question is asked
+    assert {q.id for q in flow.asked_questions(asked)} == {q.id for q in flow.QUESTIONS}
+    for question in flow.QUESTIONS:
+        options = flow.view_options(question)
+        effects = [flow.view({**asked, question.id: v})[question.id] for v, _ in options if v is not None]
+        assert len(set(effects)) == len(effects), question.id
+        answers_to_it = flow._options(question, (None,))
+        assert sum(count for _, count in options) == len(answers_to_it), question.id
+        for value in answers_to_it:
+            answers = {**asked, question.id: value} if value is not None else \
+                {k: v for k, v in asked.items() if k != question.id}
+            stand_in = _stand_in(answers)
+            assert flow.view(stand_in) == flow.view(answers), (question.id, value)
+            assert flow.build_plan(stand_in) == flow.build_plan(answers), (question.id, value)
+
+
+@pytest.mark.sweep
+def test_answer_space_is_counted_as_a_stream():
+    """The whole answer space, counted two ways without holding it: the product of the options,
+    and a streaming walk (a spread sample of which also meets its canonical stand-in)."""
+    situation = sum(
+        (9 if "threatened" in s else 1) * (64 if "shared" in s else 1)  # demand: 8 subsets + "none"; where: 64
+        for n in range(0, 5) for s in combinations(("shared", "threatened", "taken", "unsure"), n)
+    )
+    # danger 4 x for_whom 3 x situation x age 4 x copy 4 (asked of minors too, contract v1.1)
+    #   x (kind ai | 4 other kind options x taker 4)
+    assert 4 * 3 * situation * 4 * 4 * (1 + 4 * 4) == ANSWER_SETS
+    count = 0
+    for count, answers in enumerate(flow.all_answer_sets(state_options=(None,)), 1):
+        if count % 997 == 0:
+            stand_in = _stand_in(answers)
+            assert flow.view(stand_in) == flow.view(answers)
+            assert flow.build_plan(stand_in) == flow.build_plan(answers)
+    assert count == ANSWER_SETS
 
 
 def test_every_state_code_gives_its_law_entry(directory):

@@ -158,3 +158,19 @@ def test_plan_print_styles_write_links_out(app):
     text = open(css).read()
     print_rules = text[text.index("@media print"):]
     assert 'a[href^="http"]::after{content:" (" attr(href) ")"' in print_rules
+
+
+def test_changing_an_answer_after_back_posts_what_a_browser_posts(page):
+    """Back to a question, choose another answer, Continue: the page's own form carries the
+    other answers, not the one being changed (the Back form's fields would send both: a 400)."""
+    data = [("danger", "yes"), ("for_whom", "self"), ("_seen", "danger"), ("_seen", "for_whom"),
+            ("_q", "for_whom"), ("_nav", "back")]
+    _, tree = page("/q", data=data)
+    assert "in danger" in h1(tree)
+    assert ("danger", "yes") in form_fields(tree, "/q", button=("_nav", "back"))
+    assert ("danger", "yes") not in form_fields(tree, "/q")
+    _, tree = answer(page, tree, "danger", "no")
+    assert h1(tree) == "What is happening?"  # for_whom was answered already
+    assert {("danger", "no"), ("for_whom", "self")} <= set(form_fields(tree, "/q"))
+    page("/q", data=form_fields(tree, "/q", button=("_nav", "back")) + [("danger", "yes"), ("_q", "danger"),
+                                                                        ("_nav", "continue")], status=400)

@@ -91,7 +91,7 @@ class Lynx:
             self.wait_for(then)
         else:
             self.pump(0.5)
-        assert then or self.text != before
+            assert self.text != before, "the screen did not change"
 
     def heading_is(self, heading: str) -> bool:
         return any(line.strip() == heading for line in self.text.splitlines())

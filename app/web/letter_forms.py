@@ -7,7 +7,7 @@ import re
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import RadioField, SelectField, StringField, TextAreaField
+from wtforms import RadioField, SelectChoice, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Email, InputRequired, Length, Optional, ValidationError
 
 from app import flow, removal_kit
@@ -78,8 +78,9 @@ class LetterForm(FlaskForm):
     )
 
     def platform_choices(self, platforms) -> None:
-        self.platform.choices = [("", _l("Choose a site or app"))] + [(p.id, p.name) for p in platforms] + [
-            ("other", _l("Another site or app"))]
+        self.platform.choices = [SelectChoice("", _l("Choose a site or app")),
+                                 *(SelectChoice(p.id, p.name) for p in platforms),
+                                 SelectChoice("other", _l("Another site or app"))]
 
     def validate_platform_other(self, field):
         if self.platform.data == "other" and not (field.data or "").strip():
@@ -100,8 +101,8 @@ class LetterForm(FlaskForm):
 class RemovalRequestForm(LetterForm):
     sender = RadioField(
         _l("Who is sending this request?"),
-        choices=[("self", _l("I am the person shown")),
-                 ("authorized", _l("I am authorized to act for the person shown"))],
+        choices=[SelectChoice("self", _l("I am the person shown")),
+                 SelectChoice("authorized", _l("I am authorized to act for the person shown"))],
         validators=[InputRequired(_l("Choose who is sending the request."))],
     )
     capacity = _text(
@@ -115,9 +116,9 @@ class RemovalRequestForm(LetterForm):
     )
     kind = RadioField(
         _l("Is it a real picture or a fake?"),
-        choices=[("authentic", _l("Real (authentic)")),
-                 ("forgery", _l("Fake: edited or made with AI (a digital forgery)")),
-                 ("unsure", _l("I'm not sure"))],
+        choices=[SelectChoice("authentic", _l("Real (authentic)")),
+                 SelectChoice("forgery", _l("Fake: edited or made with AI (a digital forgery)")),
+                 SelectChoice("unsure", _l("I'm not sure"))],
         validators=[InputRequired(_l("Choose real, fake, or not sure."))],
     )
     description = _area(
@@ -127,7 +128,8 @@ class RemovalRequestForm(LetterForm):
     )
     minor = RadioField(
         _l("Was the person under 18 in it?"),
-        choices=[("no", _l("No, 18 or older")), ("yes", _l("Yes, under 18")), ("unsure", _l("I'm not sure"))],
+        choices=[SelectChoice("no", _l("No, 18 or older")), SelectChoice("yes", _l("Yes, under 18")),
+                 SelectChoice("unsure", _l("I'm not sure"))],
         validators=[InputRequired(_l("Choose whether the person was under 18 in it."))],
     )
     note = _area(_l("Anything else for the site (optional)"),
@@ -156,9 +158,9 @@ class CopyrightNoticeForm(LetterForm):
     )
 
 
-def _flow_choices(question_id: str) -> list[tuple[str, object]]:
+def _flow_choices(question_id: str) -> list[SelectChoice]:
     """The engine's own answer codes and labels, so the kit and the API use one vocabulary."""
-    return [(c.code, _l(c.label)) for c in flow.QUESTION_BY_ID[question_id].choices]
+    return [SelectChoice(c.code, _l(c.label)) for c in flow.QUESTION_BY_ID[question_id].choices]
 
 
 def _sent_on(form, field):

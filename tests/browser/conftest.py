@@ -41,6 +41,18 @@ def browser():
         b.close()
 
 
+# The one set of axe-core rules every accessibility check in the browser tests runs:
+# WCAG 2.0, 2.1 and 2.2, levels A and AA.
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}}
+
+
+def axe(target):
+    """axe-core's findings on a Playwright page or frame, with AXE_OPTIONS."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    return Axe().run(target, options=AXE_OPTIONS)
+
+
 PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
 
 

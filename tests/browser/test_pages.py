@@ -3,10 +3,10 @@ tap targets and the print view."""
 
 import pytest
 
+from tests.browser.conftest import axe
 from tests.page_states import states
 
 pytestmark = pytest.mark.browser
-AXE_TAGS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}}
 
 SUBMIT = """([path, fields]) => {
   const form = document.createElement('form');
@@ -40,20 +40,17 @@ def guide_slugs():
 
 
 def test_axe_on_every_page_and_state(page, guide_slugs):
-    from axe_playwright_python.sync_playwright import Axe
-
-    axe = Axe()
     failures, checked = [], 0
     for name, method, path, fields in states(guide_slugs):
         open_state(page, method, path, fields)
-        result = axe.run(page, options=AXE_TAGS)
+        result = axe(page)
         checked += 1
         if result.violations_count:
             failures.append(f"{name}: {result.generate_report()}")
     page.emulate_media(media="print")
     for name, method, path, fields in [s for s in states(guide_slugs) if s[0].startswith("plan-")][:2]:
         open_state(page, method, path, fields)
-        result = axe.run(page, options=AXE_TAGS)
+        result = axe(page)
         checked += 1
         if result.violations_count:
             failures.append(f"{name} (print): {result.generate_report()}")
@@ -125,10 +122,8 @@ def test_print_view_is_one_clean_column_with_links_written_out(page):
 
 
 def test_axe_catches_a_broken_page(page):
-    from axe_playwright_python.sync_playwright import Axe
-
     page.set_content("<html><body><img src='x.png'><button></button><a href='#'></a></body></html>")
-    assert Axe().run(page, options=AXE_TAGS).violations_count >= 3
+    assert axe(page).violations_count >= 3
 
 
 def test_first_screen_on_a_phone_shows_how_to_begin(phone):

@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import EXIT_URL, skip_to_plan
+from tests.browser.conftest import EXIT_URL, axe, skip_to_plan
 
 pytestmark = pytest.mark.browser
 
@@ -125,28 +125,16 @@ def test_quick_exit_without_js(nojs_page):
     nojs_page.wait_for_url(EXIT_URL)
 
 
-@pytest.mark.parametrize("path", ["/", "/q", "/guides/", "/guides/removal"])
-def test_axe_clean(page, path):
-    from axe_playwright_python.sync_playwright import Axe
-
-    page.goto(path)
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": [
-        "wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}})
-    assert results.violations_count == 0, results.generate_report()
-
-
 def test_axe_clean_on_error_and_plan(page):
-    from axe_playwright_python.sync_playwright import Axe
-
-    tags = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}}
+    """Reached by clicking, scripts running (every page and state is checked in test_pages.py)."""
     page.goto("/q")
     page.get_by_role("button", name="Continue").click()
-    result = Axe().run(page, options=tags)
+    result = axe(page)
     assert result.violations_count == 0, result.generate_report()
     page.goto("/")
     page.get_by_role("button", name="Start").click()
     skip_to_plan(page)
-    result = Axe().run(page, options=tags)
+    result = axe(page)
     assert result.violations_count == 0, result.generate_report()
 
 

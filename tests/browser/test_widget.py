@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import EXIT_URL, PHONE, _context, skip_to_plan, watch_console
+from tests.browser.conftest import EXIT_URL, PHONE, _context, axe, skip_to_plan, watch_console
 from tests.servers import free_port, gunicorn, static_host
 
 pytestmark = pytest.mark.browser
@@ -23,7 +23,7 @@ def widget(tmp_path_factory):
     host = f"http://127.0.0.1:{host_port}"
     app = f"http://localhost:{app_port}"
     snippets = {
-        "button.html": f'<script src="{app}/embed.js" data-site="test" data-lang="en" async></script>',
+        "button.html": f'<script src="{app}/embed.js" data-site="test" async></script>',
         "inline.html": f'<script src="{app}/embed.js" data-site="test" data-mode="inline" async></script>',
         "frame.html": f'<iframe src="{app}/embed/test/" title="Help guide" width="100%" height="720" '
                       'referrerpolicy="no-referrer" allow=""></iframe>',
@@ -131,7 +131,7 @@ def test_script_loader_button_dialog_flow(host_page, widget):
     iframe = page.locator("iframe")
     assert iframe.get_attribute("referrerpolicy") == "no-referrer" and iframe.get_attribute("allow") == ""
     src = iframe.get_attribute("src")
-    assert src == f"{widget['app']}/embed/test/?lang=en"  # only site and lang
+    assert src == f"{widget['app']}/embed/test/"  # only the site id
     # the dialog draws the quick exit; the framed page's own exit bar gives way to it
     expect(frame.locator(".exit-bar")).to_be_hidden()
     frame.get_by_role("button", name="Start").click()
@@ -266,8 +266,7 @@ def test_a_host_not_in_the_allow_list_cannot_frame_it(browser, widget):
     page.goto("/frame.html")
     page.wait_for_timeout(500)
     frame = page.frames[1]
-    assert "Help guide" not in (frame.title() if not frame.url.startswith("chrome-error") else "")
-    assert frame.url.startswith("chrome-error") or frame.locator("h1").count() == 0
+    assert frame.url.startswith("chrome-error://"), frame.url  # Chromium refused to show it
     context.close()
 
 
@@ -276,7 +275,7 @@ def test_an_unknown_site_id_is_not_shown(browser, widget):
     page.goto("/unknown.html")
     page.wait_for_timeout(500)
     frame = page.frames[1]
-    assert frame.url.startswith("chrome-error") or frame.locator("h1").count() == 0
+    assert frame.url.startswith("chrome-error://"), frame.url  # Chromium refused to show it
     context.close()
     # the only console noise is the browser refusing to show it
     noise = page.console.noise
@@ -284,15 +283,12 @@ def test_an_unknown_site_id_is_not_shown(browser, widget):
 
 
 def test_axe_in_the_frame_and_on_the_host_widget(host_page):
-    from axe_playwright_python.sync_playwright import Axe
-
     page = host_page
     page.goto("/button.html")
     page.get_by_role("button", name="Get help").click()
     guide_frame(page)
-    tags = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}}
-    host_result = Axe().run(page, options=tags)
+    host_result = axe(page)
     assert host_result.violations_count == 0, host_result.generate_report()
     inner = next(f for f in page.frames if "/embed/test/" in f.url)
-    frame_result = Axe().run(inner, options=tags)
+    frame_result = axe(inner)
     assert frame_result.violations_count == 0, frame_result.generate_report()
