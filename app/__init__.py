@@ -40,17 +40,18 @@ def create_app(config: object | None = None) -> Flask:
     app.jinja_env.globals["facts"] = app.extensions["directory"].facts
     babel.init_app(app)
 
-    from app.web import api, assets, embed, errors, flow_views, kit, kit_api, letters, pages, security
+    from app.web import api, assets, embed, errors, flow_views, kit, kit_api, letters, pages, security, urls
 
     security.init_app(app)
     assets.init_app(app)
     embed.init_app(app)
     app.context_processor(lambda: {"site": _site_context(app)})
+    app.jinja_env.globals["page_url"] = urls.page_url
     errors.init_app(app)
     for bp in (pages.bp, flow_views.bp, letters.bp, kit.bp):
         app.register_blueprint(bp)
         # The same pages inside the embeddable widget, framable only by the site's origins.
-        app.register_blueprint(bp, url_prefix=f"/embed/<site>{bp.url_prefix or ''}", name=f"embed_{bp.name}")
+        embed.mount(app, bp)
     app.register_blueprint(pages.found)  # robots.txt and sitemap.xml, at the root only
     app.register_blueprint(api.bp)
     app.register_blueprint(kit_api.bp)
