@@ -6,6 +6,7 @@ import logging
 from pathlib import Path
 
 from flask import Flask
+from jinja2 import StrictUndefined
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from app import directory
@@ -33,6 +34,7 @@ def create_app(config: object | None = None) -> Flask:
     )
     app.config.from_object(config or "config.Config")
     app.json.sort_keys = False  # keep plan and referral order as the engine made it
+    app.jinja_env.undefined = StrictUndefined  # a misspelt name fails a test, never renders as nothing
     logging.getLogger().setLevel(app.config["LOG_LEVEL"])
     # Content is validated once here; bad data stops start-up with a clear message.
     app.extensions["directory"] = directory.load()
@@ -45,7 +47,8 @@ def create_app(config: object | None = None) -> Flask:
     security.init_app(app)
     assets.init_app(app)
     embed.init_app(app)
-    app.context_processor(lambda: {"site": _site_context(app)})
+    # Pages say noindex unless their view says otherwise (app/web/pages.py).
+    app.context_processor(lambda: {"site": _site_context(app), "index": False})
     app.jinja_env.globals["page_url"] = urls.page_url
     errors.init_app(app)
     for bp in (pages.bp, flow_views.bp, letters.bp, kit.bp):
