@@ -9,7 +9,7 @@ from flask import Flask
 from jinja2 import StrictUndefined
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from app import directory
+from app import directory, presenter
 from app.i18n import babel
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -18,11 +18,14 @@ ROOT = Path(__file__).resolve().parent.parent
 def _site_context(app: Flask) -> dict:
     """What every page shows: the exit link and the help strip's two lines."""
     entries = app.extensions["directory"].entries
+    lifeline, helpline = entries["crisis-988"], entries["ccri-helpline"]
     return {
         "name": app.config["SITE_NAME"],
         "exit_url": app.config["EXIT_URL"],
-        "lifeline": entries["crisis-988"],
-        "helpline": entries["ccri-helpline"],
+        "lifeline": lifeline,
+        "lifeline_call": presenter.tel(lifeline.phone),
+        "helpline": helpline,
+        "helpline_call": presenter.tel(helpline.phone),
     }
 
 
@@ -42,14 +45,13 @@ def create_app(config: object | None = None) -> Flask:
     app.jinja_env.globals["facts"] = app.extensions["directory"].facts
     babel.init_app(app)
 
-    from app.web import api, assets, embed, errors, flow_views, kit, kit_api, letters, pages, security, urls
+    from app.web import api, assets, embed, errors, flow_views, kit, kit_api, letters, pages, security
 
     security.init_app(app)
     assets.init_app(app)
     embed.init_app(app)
     # Pages say noindex unless their view says otherwise (app/web/pages.py).
     app.context_processor(lambda: {"site": _site_context(app), "index": False})
-    app.jinja_env.globals["page_url"] = urls.page_url
     errors.init_app(app)
     for bp in (pages.bp, flow_views.bp, letters.bp, kit.bp):
         app.register_blueprint(bp)
