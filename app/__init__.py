@@ -6,9 +6,10 @@ import logging
 from pathlib import Path
 
 from flask import Flask
+from jinja2 import StrictUndefined
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from app import directory
+from app import directory, presenter
 from app.i18n import babel
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -17,11 +18,14 @@ ROOT = Path(__file__).resolve().parent.parent
 def _site_context(app: Flask) -> dict:
     """What every page shows: the exit link and the help strip's two lines."""
     entries = app.extensions["directory"].entries
+    lifeline, helpline = entries["crisis-988"], entries["ccri-helpline"]
     return {
         "name": app.config["SITE_NAME"],
         "exit_url": app.config["EXIT_URL"],
-        "lifeline": entries["crisis-988"],
-        "helpline": entries["ccri-helpline"],
+        "lifeline": lifeline,
+        "lifeline_call": presenter.tel(lifeline.phone),
+        "helpline": helpline,
+        "helpline_call": presenter.tel(helpline.phone),
     }
 
 
@@ -33,6 +37,7 @@ def create_app(config: object | None = None) -> Flask:
     )
     app.config.from_object(config or "config.Config")
     app.json.sort_keys = False  # keep plan and referral order as the engine made it
+    app.jinja_env.undefined = StrictUndefined  # a misspelt name fails a test, never renders as nothing
     logging.getLogger().setLevel(app.config["LOG_LEVEL"])
     # Content is validated once here; bad data stops start-up with a clear message.
     app.extensions["directory"] = directory.load(Path(app.config["CONTENT_DIR"]))
@@ -45,12 +50,13 @@ def create_app(config: object | None = None) -> Flask:
     security.init_app(app)
     assets.init_app(app)
     embed.init_app(app)
-    app.context_processor(lambda: {"site": _site_context(app)})
+    # Pages say noindex unless their view says otherwise (app/web/pages.py).
+    app.context_processor(lambda: {"site": _site_context(app), "index": False})
     errors.init_app(app)
     for bp in (pages.bp, flow_views.bp, letters.bp, kit.bp):
         app.register_blueprint(bp)
         # The same pages inside the embeddable widget, framable only by the site's origins.
-        app.register_blueprint(bp, url_prefix=f"/embed/<site>{bp.url_prefix or ''}", name=f"embed_{bp.name}")
+        embed.mount(app, bp)
     app.register_blueprint(pages.found)  # robots.txt and sitemap.xml, at the root only
     app.register_blueprint(api.bp)
     app.register_blueprint(kit_api.bp)

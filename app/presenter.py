@@ -80,14 +80,47 @@ def plan_data(plan: flow.Plan, directory: Directory) -> dict:
     return {"steps": steps, "referrals": referrals}
 
 
-def plan_groups(data: dict) -> list[dict]:
-    """Steps grouped under their headings, for the plan page."""
+def tel(number: str | None) -> str | None:
+    """A tel: link for a number as written: "1-800-555-0199" dials 18005550199."""
+    return "tel:" + number.replace("-", "") if number else None
+
+
+def referral_card(data: dict, page_url) -> dict:
+    """A referral as a page shows it: the API's data, plus links. `page_url` turns an
+    internal tool's path into this request's URL for it (mount prefix, widget)."""
+    internal = data["internal"] and data["url"]
+    return {**data, "href": page_url(data["url"]) if internal else data["url"],
+            "call": tel(data["phone"]), "tty_call": tel(data["tty"])}
+
+
+def plan_groups(data: dict, page_url) -> list[dict]:
+    """Steps grouped under their headings, for the plan page. Each step's referral cards:
+    a referral already shown by an earlier step is shown `again`, as a link back to it."""
+    shown: set[str] = set()
     groups = []
     for group in flow.GROUPS:
-        steps = [s for s in data["steps"] if s["group"] == group]
+        steps = []
+        for step in data["steps"]:
+            if step["group"] != group:
+                continue
+            cards = []
+            for ref_id in step["referrals"]:
+                if ref_id in data["referrals"]:
+                    cards.append({"ref": referral_card(data["referrals"][ref_id], page_url), "again": ref_id in shown})
+                    shown.add(ref_id)
+            steps.append({**step, "cards": cards})
         if steps:
             groups.append({"id": group, "title": t(GROUP_TITLES[group]), "steps": steps})
     return groups
+
+
+def question_ids(data: dict, error: bool) -> dict:
+    """The ids a question page joins up: where its error summary links (the first
+    control), and what describes the control for screen readers."""
+    qid = data["id"]
+    control = f"{qid}-select" if qid == "state" else f"{qid}-{data['choices'][0]['code']}"
+    described = [f"{qid}-why", *([f"{qid}-hint"] if data["hint"] else []), *([f"{qid}-error"] if error else [])]
+    return {"error_anchor": control, "described_by": " ".join(described)}
 
 
 def question_data(question: flow.Question, helper: bool = False, directory: Directory | None = None) -> dict:

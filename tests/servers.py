@@ -75,16 +75,34 @@ def _deployed(name: str, workdir: Path) -> str:
             .replace("/srv/help-guide", str(ROOT)).replace("/var/log/nginx/", f"{workdir}/"))
 
 
+def _mounted(locations: str, prefix: str) -> str:
+    """nginx-locations.conf with the app under `prefix`: nginx strips it and says so in
+    X-Forwarded-Prefix, as a site that mounts the guide at /help would."""
+    edits = [
+        ("location /static/ {", f"location {prefix}/static/ {{"),
+        ("location = /healthz {\n    access_log off;\n    proxy_pass http://help_guide;",
+         f"location = {prefix}/healthz {{\n    access_log off;\n    proxy_pass http://help_guide/healthz;"),
+        ("location / {\n    proxy_pass http://help_guide;", f"location {prefix}/ {{\n    proxy_pass http://help_guide/;"),
+        ('proxy_set_header X-Forwarded-Prefix "";', f"proxy_set_header X-Forwarded-Prefix {prefix};"),
+    ]
+    for old, new in edits:
+        assert locations.count(old) == 1, f"deploy/nginx-locations.conf changed: {old!r}"
+        locations = locations.replace(old, new)
+    return locations
+
+
 @contextlib.contextmanager
-def nginx(upstreams: list[str], workdir: Path):
+def nginx(upstreams: list[str], workdir: Path, prefix: str = ""):
     """nginx on loopback with deploy/'s production config (nginx-main.conf's limits, the site's
     http context, the unknown-host default server, nginx-locations.conf) in front of the given
     gunicorn base URLs, minus TLS. Our server answers to help.test and 127.0.0.1; any other
-    Host meets the default server. Yields (base URL, access log path); logs are in workdir."""
+    Host meets the default server. With a `prefix` ("/help") the app is mounted there.
+    Yields (base URL, access log path); logs are in workdir."""
     port = free_port()
     workdir.mkdir(parents=True, exist_ok=True)
     for name in ("nginx-locations.conf", "nginx-errors.conf", "nginx-unknown-host.conf"):
-        (workdir / name).write_text(_deployed(name, workdir))
+        text = _deployed(name, workdir)
+        (workdir / name).write_text(_mounted(text, prefix) if prefix and name == "nginx-locations.conf" else text)
     main_conf = (ROOT / "deploy" / "nginx-main.conf").read_text()
     limits = {key: re.search(rf"^\s*{key} (\d+);", main_conf, re.M).group(1)
               for key in ("worker_rlimit_nofile", "worker_connections")}
@@ -127,7 +145,7 @@ http {{
                                 stdout=out, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:
-        wait_for(base + "/healthz", proc, "nginx")
+        wait_for(base + prefix + "/healthz", proc, "nginx")
         yield base, workdir / "help-guide.access.log"
     finally:
         proc.terminate()

@@ -105,5 +105,5 @@ def plan():
 
 @bp.get("/openapi.json")
 def openapi_spec():
-    # The server URL shows the scheme and host as seen through any proxy (ProxyFix).
-    return jsonify(openapi.spec(request.host_url.rstrip("/")))
+    # The server URL shows the scheme, host and mount prefix as seen through any proxy (ProxyFix).
+    return jsonify(openapi.spec(request.url_root.rstrip("/")))

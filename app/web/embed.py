@@ -3,6 +3,11 @@
 Embedded pages are the ordinary pages served under /embed/<site>/. They carry no
 extra state: the site id is in the path, so every link and form stays inside the
 widget, and the response's CSP frame-ancestors lists exactly that site's origins.
+
+Each page has one endpoint with two rules, /x and /embed/<site>/x. url_for picks the
+rule with <site> when a site is given, and `_push_site` gives the current one, so
+templates write url_for("flow.plan") and stay inside the widget without knowing it.
+A language prefix would be one more rule per page and one more value pushed and pulled.
 """
 
 from __future__ import annotations
@@ -10,7 +15,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from flask import Blueprint, abort, current_app, g, render_template, request
+from flask import Blueprint, abort, current_app, g, render_template, url_for
 
 bp = Blueprint("embed", __name__)
 
@@ -33,9 +38,24 @@ def _pull_site(endpoint, values):
         g.embed_site, g.embed_origins = site, origins
 
 
-def _prefix() -> dict:
+def _push_site(endpoint, values):
+    """Keep links inside the widget: url_for gets the current site unless it names one."""
     site = g.get("embed_site")
-    return {"P": f"/embed/{site}" if site else "", "embed": bool(site),
+    if site and "site" not in values and current_app.url_map.is_endpoint_expecting(endpoint, "site"):
+        values["site"] = site
+
+
+def mount(app, bp) -> None:
+    """Serve every page of `bp` under /embed/<site> too, with the same endpoint."""
+    for rule in list(app.url_map.iter_rules()):
+        if rule.endpoint.startswith(f"{bp.name}."):
+            # OPTIONS and HEAD left out: Flask and Werkzeug add them as for the plain rule.
+            app.add_url_rule(f"/embed/<site>{rule.rule}", rule.endpoint, methods=rule.methods - {"OPTIONS", "HEAD"},
+                             strict_slashes=rule.strict_slashes, defaults=rule.defaults)
+
+
+def _widget() -> dict:
+    return {"embed": bool(g.get("embed_site")),
             "embed_origins": [o for o in g.get("embed_origins", ()) if o != "'self'"]}
 
 
@@ -53,10 +73,15 @@ def loader():
 
 @bp.get("/embed/help")
 def help_page():
-    return render_template("embed_help.html", host=request.host_url.rstrip("/"),
-                           sites=sorted(current_app.config["EMBED_SITES"]), preview=PREVIEW_SITE)
+    sites = sorted(current_app.config["EMBED_SITES"])
+    example = sites[0] if sites else "SITE-ID"
+    # The snippets name this app's public address, mount prefix included (ProxyFix).
+    return render_template("embed_help.html", sites=sites, preview=PREVIEW_SITE, example_site=example,
+                           loader_url=url_for("embed.loader", _external=True),
+                           frame_url=url_for("pages.start", site=example, _external=True))
 
 
 def init_app(app) -> None:
     app.url_value_preprocessor(_pull_site)
-    app.context_processor(_prefix)
+    app.url_defaults(_push_site)
+    app.context_processor(_widget)

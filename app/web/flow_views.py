@@ -10,7 +10,7 @@ from flask import Blueprint, current_app, render_template, request
 from flask_babel import gettext as _
 
 from app import flow, presenter
-from app.web import form_state
+from app.web import form_state, urls
 
 bp = Blueprint("flow", __name__)
 
@@ -36,9 +36,11 @@ def render_question(question: flow.Question, answers: dict, seen, *, error: str 
     value = answers.get(question.id)
     if chosen is None:
         chosen = [] if value is None else ([value] if isinstance(value, str) else sorted(value))
+    data = presenter.question_data(question, _helper(answers), _directory())
     html = render_template(
         "question.html",
-        question=presenter.question_data(question, _helper(answers), _directory()),
+        question=data,
+        ids=presenter.question_ids(data, error is not None),
         hidden=form_state.hidden_fields(answers, seen, exclude=question.id),
         back_hidden=form_state.hidden_fields(answers, seen),
         chosen=chosen,
@@ -151,6 +153,5 @@ def plan():
     directory = _directory()
     result = flow.build_plan(answers, directory.platforms_by_where)
     data = presenter.plan_data(result, directory)
-    return render_template("plan.html", groups=presenter.plan_groups(data),
-                           referrals=data["referrals"], helper=result.helper,
+    return render_template("plan.html", groups=presenter.plan_groups(data, urls.page_url), helper=result.helper,
                            hidden=form_state.hidden_fields(answers, state.seen))

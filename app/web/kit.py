@@ -17,6 +17,7 @@ from flask_babel import gettext as _
 
 from app import presenter, removal_kit
 from app.i18n import t
+from app.web import urls
 from app.web.letter_forms import RemovalKitForm
 from app.web.letters import letter_context, render_letter
 
@@ -57,12 +58,14 @@ def build(form: RemovalKitForm) -> dict:
                                                                directory.platform_domains), 1):
         platform = directory.get(group.key) if group.kind == removal_kit.PLATFORM else None
         addressee = (platform, platform.name if platform else group.key)
+        site = t(platform.name) if platform else group.key
         context = letter_context("removal", form, addressee, group.locations, sent_on)
         requests.append({
             "number": number,
             "operator": platform.id if platform else None,
             "kind": group.kind,
-            "site": t(platform.name) if platform else group.key,
+            "site": site,
+            "title": site or _("Place not clear"),  # for the page, the text file and the checklist
             "platform": platform,
             "host": group.key if group.kind == removal_kit.SITE else None,
             "locations": group.locations,
@@ -70,7 +73,7 @@ def build(form: RemovalKitForm) -> dict:
             "letter": render_letter("removal", context),
             "respond_by": due,
         })
-    under18 = form.age.data in ("under18", "unsure")
+    under18 = form.under18()
     return {
         "sent_on": sent_on,
         "respond_by": due,
@@ -92,7 +95,7 @@ def short_date(day: dt.date) -> str:
 def checklist_csv(kit: dict) -> str:
     header = [_("Request"), _("Site or app"), _("Places"), _("Where to send it"), _("Sent on"),
               _("Respond by"), _("Removed on"), _("Case or ticket number")]
-    rows = [[str(r["number"]), r["site"] or _("Place not clear"), "\n".join(r["locations"]),
+    rows = [[str(r["number"]), r["title"], "\n".join(r["locations"]),
              r["send_to"]["url"] or r["send_to"]["email"] or r["send_to"]["how"] or "",
              kit["sent_on"].isoformat(), r["respond_by"].isoformat(), "", ""] for r in kit["requests"]]
     return removal_kit.to_csv(header, rows)
@@ -125,8 +128,9 @@ def write():
     form = _form(request.form)
     if not form.validate():
         return _page(form, 400)
-    return render_template("letters/kit_result.html", form=form, kit=build(form), long_date=long_date,
-                           short_date=short_date)
+    kit = build(form)
+    return render_template("letters/kit_result.html", form=form, kit=kit, long_date=long_date, short_date=short_date,
+                           if_no_action=[presenter.referral_card(r, urls.page_url) for r in kit["if_no_action"]])
 
 
 @bp.post("/kit/download")

@@ -42,12 +42,44 @@ def _strip_controls(value):
     return CONTROL.sub("", value) if isinstance(value, str) else value
 
 
-def _text(label, **kwargs) -> StringField:
-    return StringField(label, filters=[_strip_controls], **kwargs)
+class _Shown:
+    """What a field's markup needs besides its value (templates/letters/_fields.html)."""
+
+    @property
+    def described_by(self) -> str:
+        """The ids of its hint and error, as shown, for aria-describedby."""
+        return " ".join(([f"{self.id}-hint"] if self.description else []) + ([f"{self.id}-error"] if self.errors else []))
+
+    @property
+    def error_anchor(self) -> str:
+        """Where the error summary links: the field, or a radio group's first choice."""
+        return self.id
 
 
-def _area(label, **kwargs) -> TextAreaField:
-    return TextAreaField(label, filters=[_strip_controls], **kwargs)
+class Text(_Shown, StringField):
+    pass
+
+
+class Area(_Shown, TextAreaField):
+    pass
+
+
+class Select(_Shown, SelectField):
+    pass
+
+
+class Radios(_Shown, RadioField):
+    @property
+    def error_anchor(self) -> str:
+        return f"{self.id}-{self.choices[0].value}"
+
+
+def _text(label, **kwargs) -> Text:
+    return Text(label, filters=[_strip_controls], **kwargs)
+
+
+def _area(label, **kwargs) -> Area:
+    return Area(label, filters=[_strip_controls], **kwargs)
 
 
 class LetterForm(FlaskForm):
@@ -69,7 +101,7 @@ class LetterForm(FlaskForm):
         _l("Postal address (optional if you give an email address)"),
         validators=[Optional(), Length(max=500)],
     )
-    platform = SelectField(_l("Which site or app is it on?"), validators=[InputRequired(_l("Choose the site or app."))])
+    platform = Select(_l("Which site or app is it on?"), validators=[InputRequired(_l("Choose the site or app."))])
     platform_other = _text(_l("If another site: its name"), validators=[Length(max=120)])
     locations = _area(
         _l("Where is it? One per line"),
@@ -97,9 +129,13 @@ class LetterForm(FlaskForm):
     def location_lines(self) -> list[str]:
         return _lines(self.locations.data)
 
+    def under18(self) -> bool:
+        """Whether the page shows what to do first for someone under 18 (or maybe)."""
+        return False
+
 
 class RemovalRequestForm(LetterForm):
-    sender = RadioField(
+    sender = Radios(
         _l("Who is sending this request?"),
         choices=[SelectChoice("self", _l("I am the person shown")),
                  SelectChoice("authorized", _l("I am authorized to act for the person shown"))],
@@ -114,7 +150,7 @@ class RemovalRequestForm(LetterForm):
         _l("Name of the person shown (optional)"),
         validators=[Optional(), Length(max=120)],
     )
-    kind = RadioField(
+    kind = Radios(
         _l("Is it a real picture or a fake?"),
         choices=[SelectChoice("authentic", _l("Real (authentic)")),
                  SelectChoice("forgery", _l("Fake: edited or made with AI (a digital forgery)")),
@@ -126,7 +162,7 @@ class RemovalRequestForm(LetterForm):
         description=_l("For example: \"a photo of me in a bedroom, posted on 3 May\"."),
         validators=[DataRequired(_l("Describe the picture or video briefly.")), Length(max=1000)],
     )
-    minor = RadioField(
+    minor = Radios(
         _l("Was the person under 18 in it?"),
         choices=[SelectChoice("no", _l("No, 18 or older")), SelectChoice("yes", _l("Yes, under 18")),
                  SelectChoice("unsure", _l("I'm not sure"))],
@@ -134,6 +170,9 @@ class RemovalRequestForm(LetterForm):
     )
     note = _area(_l("Anything else for the site (optional)"),
                          validators=[Optional(), Length(max=2000)])
+
+    def under18(self) -> bool:
+        return self.minor.data in ("yes", "unsure")
 
     def validate_capacity(self, field):
         if self.sender.data == "authorized" and not (field.data or "").strip():
@@ -187,12 +226,12 @@ class RemovalKitForm(RemovalRequestForm):
     platform_other = None
     minor = None  # asked as `age`, with the engine's codes
     note = None
-    kind = RadioField(
+    kind = Radios(
         _l("Is it a real picture or a fake?"),
         choices=_flow_choices("kind"),
         validators=[InputRequired(_l("Choose real, edited, made with AI, or not sure."))],
     )
-    age = RadioField(
+    age = Radios(
         _l("Was the person under 18 in it?"),
         choices=_flow_choices("age"),
         validators=[InputRequired(_l("Choose whether the person was under 18 in it."))],
@@ -208,6 +247,9 @@ class RemovalKitForm(RemovalRequestForm):
         description=_l("Year-month-day. Leave it empty for today. We use it to work out the date each site must act by."),
         validators=[_sent_on],
     )
+
+    def under18(self) -> bool:
+        return self.age.data in ("under18", "unsure")
 
     def sent_date(self) -> dt.date:
         return dt.date.fromisoformat(self.sent_on.data.strip())

@@ -13,6 +13,7 @@ import re
 from flask import Blueprint, Response, current_app, render_template, request
 
 from app import presenter
+from app.web import urls
 from app.web.letter_forms import CopyrightNoticeForm, RemovalRequestForm
 
 bp = Blueprint("letters", __name__, url_prefix="/letters")
@@ -88,8 +89,9 @@ def write(kind: str):
     if not form.validate():
         return _page(kind, form, 400)
     context = letter_context(kind, form)
-    ftc = presenter.referral(_directory(), "ftc-takeitdown", None)
-    return render_template("letters/result.html", letter=render_letter(kind, context), ftc=ftc, **context)
+    ftc = presenter.referral_card(presenter.referral(_directory(), "ftc-takeitdown", None), urls.page_url)
+    return render_template("letters/result.html", letter=render_letter(kind, context), ftc=ftc,
+                           under18=form.under18(), **context)
 
 
 @bp.post("/<any(removal, copyright):kind>/download")

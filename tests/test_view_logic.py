@@ -1,0 +1,39 @@
+"""What pages show, decided in Python (presenter, form classes), not in templates."""
+
+from werkzeug.datastructures import MultiDict
+
+from app import presenter
+from app.web.letter_forms import RemovalKitForm, RemovalRequestForm
+
+
+def test_a_referral_named_twice_is_a_card_once_then_a_link_back(app):
+    ref = {"id": "r", "name": "R", "internal": True, "url": "/letters/kit", "phone": "1-800-555-0199", "tty": None}
+    data = {"steps": [{"id": "b", "group": "next", "referrals": ["r", "gone"]},
+                      {"id": "a", "group": "now", "referrals": ["r"]}], "referrals": {"r": ref}}
+    with app.test_request_context("/"):  # group titles are translated
+        groups = presenter.plan_groups(data, lambda path: "/m" + path)
+    cards = [(s["id"], [(c["ref"]["id"], c["again"]) for c in s["cards"]]) for g in groups for s in g["steps"]]
+    assert cards == [("a", [("r", False)]), ("b", [("r", True)])]  # page order, not data order
+    card = groups[0]["steps"][0]["cards"][0]["ref"]
+    assert (card["href"], card["call"], card["tty_call"]) == ("/m/letters/kit", "tel:18005550199", None)
+
+
+def test_question_ids():
+    state = {"id": "state", "hint": "", "choices": [{"code": "AL"}]}
+    danger = {"id": "danger", "hint": "h", "choices": [{"code": "yes"}]}
+    assert presenter.question_ids(state, error=True) == {"error_anchor": "state-select",
+                                                         "described_by": "state-why state-error"}
+    assert presenter.question_ids(danger, error=False) == {"error_anchor": "danger-yes",
+                                                          "described_by": "danger-why danger-hint"}
+
+
+def test_letter_fields_know_their_ids_and_the_forms_know_under18(app):
+    with app.test_request_context("/"):
+        form = RemovalRequestForm(formdata=MultiDict({"minor": "unsure"}))
+        form.platform.choices = [("x", "X")]
+        form.validate()
+        assert form.full_name.described_by == "full_name-hint full_name-error"
+        assert form.email.described_by == "email-error" and form.postal_address.described_by == ""
+        assert form.sender.error_anchor == "sender-self" and form.full_name.error_anchor == "full_name"
+        assert form.under18()
+        assert not RemovalKitForm(formdata=MultiDict({"age": "adult"})).under18()
