@@ -11,7 +11,8 @@
   var inline = script.getAttribute("data-mode") === "inline";
   var exitUrl = /*EXIT_URL*/"";
   var frame = document.createElement("iframe");
-  var src = origin + "/embed/" + encodeURIComponent(script.getAttribute("data-site") || "") + "/";
+  // Beside the loader itself, so a mount prefix (https://HOST/help/embed.js) carries over.
+  var src = new URL("embed/" + encodeURIComponent(script.getAttribute("data-site") || "") + "/", script.src).href;
   var FONT = "font:700 1rem/1.2 system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;";
   frame.title = "Help guide";
   frame.setAttribute("referrerpolicy", "no-referrer");
