@@ -64,6 +64,10 @@ class Question:
         raise KeyError(code)
 
 
+class FlowError(Exception):
+    """The declared flow is inconsistent (raised by `_check_graph`, naming the question or step)."""
+
+
 class AnswerError(ValueError):
     """An answer that is not valid for its question."""
 

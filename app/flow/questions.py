@@ -152,5 +152,5 @@ QUESTIONS: tuple[Question, ...] = (
 
 QUESTION_BY_ID: dict[str, Question] = {q.id: q for q in QUESTIONS}
 
-# The first question whose answers decide whether a later one is asked must come
-# first; `_check_graph` proves it when the module loads.
+# A question's `asked_when` may read only questions before it; `_check_graph`
+# proves it when the package loads.
