@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from enum import Enum
 
 from app.flow.conditions import ALWAYS, Cond
 
@@ -68,13 +69,24 @@ class FlowError(Exception):
     """The declared flow is inconsistent (raised by `_check_graph`, naming the question or step)."""
 
 
+class AnswerErrorKind(Enum):
+    """Why an answer is not valid. Callers branch on the kind; the value is the engine's
+    plain English message (the CLI shows it)."""
+
+    UNKNOWN_QUESTION = "unknown question"
+    UNKNOWN_CODE = "unknown answer code"
+    ONE_ONLY = "only one answer allowed"
+    NOT_COMBINABLE = "this answer cannot be combined with others"
+
+
 class AnswerError(ValueError):
     """An answer that is not valid for its question."""
 
-    def __init__(self, question_id: str, message: str):
-        super().__init__(message)
+    def __init__(self, question_id: str, kind: AnswerErrorKind):
+        super().__init__(kind.value)
         self.question_id = question_id
-        self.message = message
+        self.kind = kind
+        self.message = kind.value
 
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from app.flow.model import AnswerError, Answers, Question
+from app.flow.model import AnswerError, AnswerErrorKind, Answers, Question
 from app.flow.questions import QUESTION_BY_ID, QUESTIONS
 
 
@@ -43,20 +43,20 @@ def parse_answer(question_id: str, values: Iterable[str]) -> str | frozenset[str
     """Validate the raw values given for one question. Empty means skipped (None)."""
     question = QUESTION_BY_ID.get(question_id)
     if question is None:
-        raise AnswerError(question_id, "unknown question")
+        raise AnswerError(question_id, AnswerErrorKind.UNKNOWN_QUESTION)
     values = [v for v in values if v != ""]
     if not values:
         return None
     unknown = [v for v in values if v not in question.codes]
     if unknown:
-        raise AnswerError(question_id, "unknown answer code")
+        raise AnswerError(question_id, AnswerErrorKind.UNKNOWN_CODE)
     if not question.multiple:
         if len(set(values)) > 1:
-            raise AnswerError(question_id, "only one answer allowed")
+            raise AnswerError(question_id, AnswerErrorKind.ONE_ONLY)
         return values[0]
     chosen = frozenset(values)
     if len(chosen) > 1 and chosen & question.exclusive:
-        raise AnswerError(question_id, "this answer cannot be combined with others")
+        raise AnswerError(question_id, AnswerErrorKind.NOT_COMBINABLE)
     return chosen
 
 

@@ -65,8 +65,8 @@ def render_check(answers: dict, seen, notice: str | None = None):
                            hidden=form_state.hidden_fields(answers, seen))
 
 
-def _error_message(question: flow.Question, reason: str | None) -> str:
-    if reason == "this answer cannot be combined with others":
+def _error_message(question: flow.Question, reason: flow.AnswerErrorKind | None) -> str:
+    if reason is flow.AnswerErrorKind.NOT_COMBINABLE:
         exclusive = question.choice(sorted(question.exclusive)[0]).label
         return _("Choose “%(answer)s” on its own, or choose the other answers without it.",
                  answer=presenter.t(exclusive))

@@ -20,7 +20,7 @@ class FormState:
     seen: list[str] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)  # questions with unreadable values
     current: str | None = None  # the question shown on the page that was sent
-    current_error: str | None = None  # why the visible answer is not valid
+    current_error: flow.AnswerErrorKind | None = None  # why the visible answer is not valid
     current_raw: list[str] = field(default_factory=list)  # what was chosen, to re-show it
 
 
@@ -34,7 +34,7 @@ def read(form: MultiDict) -> FormState:
             value = flow.parse_answer(question.id, values)
         except flow.AnswerError as exc:
             if question.id == state.current:
-                state.current_error = exc.message
+                state.current_error = exc.kind
                 state.current_raw = [v for v in values if v in question.codes]
             else:
                 state.dropped.append(question.id)
