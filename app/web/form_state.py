@@ -13,6 +13,15 @@ from werkzeug.datastructures import MultiDict
 
 from app import flow
 
+# The reserved form fields: every name the flow's forms use that is not a question id.
+# Templates write them as literals; tests/test_form_fields.py holds them to this list.
+QUESTION = "_q"  # the question shown on the page that was sent
+NAV = "_nav"  # the button pressed: continue, skip, back (a question) or plan (check your answers)
+SEEN = "_seen"  # a question already shown (answered or skipped), once per question
+RETURN = "_return"  # "check": go back to "check your answers" after this question
+CHANGE = "_change"  # the question to change, from "check your answers"
+RESERVED: frozenset[str] = frozenset({QUESTION, NAV, SEEN, RETURN, CHANGE})
+
 
 @dataclass
 class FormState:
@@ -26,7 +35,7 @@ class FormState:
 
 def read(form: MultiDict) -> FormState:
     state = FormState()
-    current = form.get("_q")
+    current = form.get(QUESTION)
     state.current = current if current in flow.QUESTION_BY_ID else None
     for question in flow.QUESTIONS:
         values = form.getlist(question.id)
@@ -42,7 +51,7 @@ def read(form: MultiDict) -> FormState:
         if value is not None:
             state.answers[question.id] = value
     seen = []
-    for qid in form.getlist("_seen"):
+    for qid in form.getlist(SEEN):
         if qid in flow.QUESTION_BY_ID and qid not in seen and qid not in state.dropped:
             seen.append(qid)
     state.seen = seen
@@ -58,5 +67,5 @@ def hidden_fields(answers: dict, seen, exclude: str | None = None) -> list[tuple
         value = answers[question.id]
         codes = [value] if isinstance(value, str) else [c for c in question.codes if c in value]
         pairs.extend((question.id, code) for code in codes)
-    pairs.extend(("_seen", qid) for qid in flow.QUESTION_BY_ID if qid in set(seen))
+    pairs.extend((SEEN, qid) for qid in flow.QUESTION_BY_ID if qid in set(seen))
     return pairs
