@@ -1,6 +1,8 @@
 """`_check_graph` refuses an inconsistent flow with a FlowError that names the culprit."""
 
+import re
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -45,3 +47,12 @@ def test_a_bad_graph_raises_naming_the_culprit(questions, steps, message):
     with pytest.raises(flow.FlowError) as raised:
         flow._check_graph(questions, steps)
     assert str(raised.value) == message
+
+
+def test_the_engine_imports_no_web_framework():
+    """The engine is plain Python: the HTML flow, the API, the CLI and the tests share it."""
+    package = Path(flow.__file__).parent
+    for path in sorted(package.glob("*.py")):
+        imports = re.findall(r"^\s*(?:from|import)\s+([\w.]+)", path.read_text(), re.M)
+        assert not [m for m in imports if m.split(".")[0] in {"flask", "flask_babel", "werkzeug", "jinja2"}], path.name
+        assert all(m.split(".")[0] != "app" or m.startswith("app.flow") for m in imports), path.name
