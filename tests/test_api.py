@@ -61,6 +61,15 @@ def test_bad_answers_are_400(client, body, question):
     assert error.get("question") == question
 
 
+@pytest.mark.parametrize("answers,message", [
+    ({"nope": "x"}, "Unknown question."),
+    ({"danger": "maybe"}, "Unknown answer code."),
+    ({"demand": ["none", "money"]}, "This answer cannot be combined with others."),
+])
+def test_bad_answer_messages_are_stable(client, answers, message):
+    assert client.post("/api/v1/plan", json={"answers": answers}).json["error"]["message"] == message
+
+
 def test_non_json_is_415_and_bad_json_400(client):
     assert client.post("/api/v1/plan", data="danger=yes").status_code == 415
     r = client.post("/api/v1/plan", data="{", content_type="application/json")

@@ -94,7 +94,9 @@ def test_flow_check_reports_an_unreachable_step(monkeypatch):
     never = flow.Cond(lambda v: False, "never")
     broken = flow.StepDef("support", "x", "support", never, (flow.Placement(flow.ALWAYS, "later", 12),),
                           (flow.Line("x"),), ())
-    monkeypatch.setattr(flow, "STEPS", tuple(s for s in flow.STEPS if s.id != "support") + (broken,))
+    steps = tuple(s for s in flow.STEPS if s.id != "support") + (broken,)
+    monkeypatch.setattr(flow, "STEPS", steps)
+    monkeypatch.setattr(flow.steps, "STEPS", steps)  # where build_plan reads them
     findings = content_checks.check(scan_limit=5_000)
     assert any(f.where == "step support" and f.level == "error" for f in findings)
 

@@ -184,10 +184,14 @@ def test_parse_answer():
     assert flow.parse_answer("danger", ["yes"]) == "yes"
     assert flow.parse_answer("danger", []) is None
     assert flow.parse_answer("situation", ["shared", "taken"]) == frozenset({"shared", "taken"})
-    for qid, values in [("danger", ["maybe"]), ("danger", ["yes", "no"]), ("nope", ["x"]),
-                        ("demand", ["none", "money"]), ("state", ["ZZ"])]:
-        with pytest.raises(flow.AnswerError):
+    kind = flow.AnswerErrorKind
+    for qid, values, expected in [("danger", ["maybe"], kind.UNKNOWN_CODE), ("danger", ["yes", "no"], kind.ONE_ONLY),
+                                  ("nope", ["x"], kind.UNKNOWN_QUESTION), ("demand", ["none", "money"], kind.NOT_COMBINABLE),
+                                  ("state", ["ZZ"], kind.UNKNOWN_CODE)]:
+        with pytest.raises(flow.AnswerError) as raised:
             flow.parse_answer(qid, values)
+        assert raised.value.kind is expected and raised.value.question_id == qid
+        assert raised.value.message == str(raised.value) == expected.value  # what the CLI shows
 
 
 def test_next_and_previous_question():

@@ -10,6 +10,14 @@ from app.web import openapi
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
+# The JSON message for each kind of invalid answer (part of the API: keep them as they are).
+ANSWER_ERROR_MESSAGES: dict[flow.AnswerErrorKind, str] = {
+    flow.AnswerErrorKind.UNKNOWN_QUESTION: "Unknown question.",
+    flow.AnswerErrorKind.UNKNOWN_CODE: "Unknown answer code.",
+    flow.AnswerErrorKind.ONE_ONLY: "Only one answer allowed.",
+    flow.AnswerErrorKind.NOT_COMBINABLE: "This answer cannot be combined with others.",
+}
+
 
 class ApiError(Exception):
     def __init__(self, status: int, message: str, question: str | None = None):
@@ -61,7 +69,7 @@ def parse_api_answers(payload) -> dict:
     for qid, value in raw.items():
         question = flow.QUESTION_BY_ID.get(qid)
         if question is None:
-            raise ApiError(400, "Unknown question.", str(qid)[:64])
+            raise ApiError(400, ANSWER_ERROR_MESSAGES[flow.AnswerErrorKind.UNKNOWN_QUESTION], str(qid)[:64])
         # Exactly what the OpenAPI schema says: a skipped question is absent, never
         # null, "" or []; a list holds each code once.
         if question.multiple:
@@ -77,7 +85,7 @@ def parse_api_answers(payload) -> dict:
         try:
             parsed = flow.parse_answer(qid, values)
         except flow.AnswerError as exc:
-            raise ApiError(400, exc.message[:1].upper() + exc.message[1:] + ".", qid) from None
+            raise ApiError(400, ANSWER_ERROR_MESSAGES[exc.kind], qid) from None
         if parsed is not None:
             answers[qid] = parsed
     return answers

@@ -65,8 +65,8 @@ def render_check(answers: dict, seen, notice: str | None = None):
                            hidden=form_state.hidden_fields(answers, seen))
 
 
-def _error_message(question: flow.Question, reason: str | None) -> str:
-    if reason == "this answer cannot be combined with others":
+def _error_message(question: flow.Question, reason: flow.AnswerErrorKind | None) -> str:
+    if reason is flow.AnswerErrorKind.NOT_COMBINABLE:
         exclusive = question.choice(sorted(question.exclusive)[0]).label
         return _("Choose “%(answer)s” on its own, or choose the other answers without it.",
                  answer=presenter.t(exclusive))
@@ -87,8 +87,8 @@ def first_question():
 def question():
     state = form_state.read(request.form)
     answers, seen = state.answers, list(state.seen)
-    nav = request.form.get("_nav", "continue")
-    back_to_check = request.form.get("_return") == "check"
+    nav = request.form.get(form_state.NAV, "continue")
+    back_to_check = request.form.get(form_state.RETURN) == "check"
     current = flow.QUESTION_BY_ID.get(state.current) if state.current else None
     notice = _notice(state)
 
@@ -121,7 +121,7 @@ def question():
 def change():
     """From check answers: show one question again, then return to the summary."""
     state = form_state.read(request.form)
-    question = flow.QUESTION_BY_ID.get(request.form.get("_change", ""))
+    question = flow.QUESTION_BY_ID.get(request.form.get(form_state.CHANGE, ""))
     answers = flow.normalize(state.answers)
     if question is None or question not in flow.asked_questions(answers):
         return render_check(answers, state.seen, _notice(state))
@@ -142,7 +142,7 @@ def check():
 def plan():
     # The check page's form posts here; its "Change" buttons say which answer to change.
     # (No formaction: text browsers such as lynx and w3m ignore it.)
-    if request.form.get("_change"):
+    if request.form.get(form_state.CHANGE):
         return change()
     state = form_state.read(request.form)
     answers = flow.normalize(state.answers)

@@ -13,6 +13,15 @@ from werkzeug.datastructures import MultiDict
 
 from app import flow
 
+# The reserved form fields: every name the flow's forms use that is not a question id.
+# Templates write them as literals; tests/test_form_fields.py holds them to this list.
+QUESTION = "_q"  # the question shown on the page that was sent
+NAV = "_nav"  # the button pressed: continue, skip, back (a question) or plan (check your answers)
+SEEN = "_seen"  # a question already shown (answered or skipped), once per question
+RETURN = "_return"  # "check": go back to "check your answers" after this question
+CHANGE = "_change"  # the question to change, from "check your answers"
+RESERVED: frozenset[str] = frozenset({QUESTION, NAV, SEEN, RETURN, CHANGE})
+
 
 @dataclass
 class FormState:
@@ -20,13 +29,13 @@ class FormState:
     seen: list[str] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)  # questions with unreadable values
     current: str | None = None  # the question shown on the page that was sent
-    current_error: str | None = None  # why the visible answer is not valid
+    current_error: flow.AnswerErrorKind | None = None  # why the visible answer is not valid
     current_raw: list[str] = field(default_factory=list)  # what was chosen, to re-show it
 
 
 def read(form: MultiDict) -> FormState:
     state = FormState()
-    current = form.get("_q")
+    current = form.get(QUESTION)
     state.current = current if current in flow.QUESTION_BY_ID else None
     for question in flow.QUESTIONS:
         values = form.getlist(question.id)
@@ -34,7 +43,7 @@ def read(form: MultiDict) -> FormState:
             value = flow.parse_answer(question.id, values)
         except flow.AnswerError as exc:
             if question.id == state.current:
-                state.current_error = exc.message
+                state.current_error = exc.kind
                 state.current_raw = [v for v in values if v in question.codes]
             else:
                 state.dropped.append(question.id)
@@ -42,7 +51,7 @@ def read(form: MultiDict) -> FormState:
         if value is not None:
             state.answers[question.id] = value
     seen = []
-    for qid in form.getlist("_seen"):
+    for qid in form.getlist(SEEN):
         if qid in flow.QUESTION_BY_ID and qid not in seen and qid not in state.dropped:
             seen.append(qid)
     state.seen = seen
@@ -58,5 +67,5 @@ def hidden_fields(answers: dict, seen, exclude: str | None = None) -> list[tuple
         value = answers[question.id]
         codes = [value] if isinstance(value, str) else [c for c in question.codes if c in value]
         pairs.extend((question.id, code) for code in codes)
-    pairs.extend(("_seen", qid) for qid in flow.QUESTION_BY_ID if qid in set(seen))
+    pairs.extend((SEEN, qid) for qid in flow.QUESTION_BY_ID if qid in set(seen))
     return pairs

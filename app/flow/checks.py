@@ -1,0 +1,52 @@
+"""The consistency check run when the engine loads: a broken flow fails at import, by name."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from app.flow.conditions import ALWAYS
+from app.flow.model import GROUPS, FlowError, Question, StepDef
+from app.flow.questions import QUESTIONS
+from app.flow.steps import STEPS
+
+
+def _duplicates(ids: list[str]) -> list[str]:
+    return sorted({i for i in ids if ids.count(i) > 1})
+
+
+def _check_graph(questions: Sequence[Question] = QUESTIONS, steps: Sequence[StepDef] = STEPS) -> None:
+    """Raise `FlowError` if the declared flow is inconsistent.
+
+    Questions: unique ids; `exclusive` and `skipped_means` name their own codes; `asked_when`
+    reads only questions asked before this one (so one pass in order decides everything).
+    Steps: unique ids; every condition reads known questions; the last placement is ALWAYS,
+    so a step that is included always has a place; every placement names a group.
+    """
+    if dupes := _duplicates([q.id for q in questions]):
+        raise FlowError(f"duplicate question id: {', '.join(dupes)}")
+    if dupes := _duplicates([s.id for s in steps]):
+        raise FlowError(f"duplicate step id: {', '.join(dupes)}")
+    earlier: set[str] = set()
+    for question in questions:
+        codes = set(question.codes)
+        if not question.exclusive <= codes:
+            raise FlowError(f"question {question.id}: exclusive names codes it does not offer: "
+                            f"{', '.join(sorted(question.exclusive - codes))}")
+        if not question.skipped_means <= codes:
+            raise FlowError(f"question {question.id}: skipped_means names codes it does not offer: "
+                            f"{', '.join(sorted(question.skipped_means - codes))}")
+        if later := question.asked_when.questions - earlier:
+            raise FlowError(f"question {question.id}: asked_when ({question.asked_when.text}) reads questions "
+                            f"not asked before it: {', '.join(sorted(later))}")
+        earlier.add(question.id)
+    for step in steps:
+        conds = [step.include_when, *(p.when for p in step.placements), *(line.when for line in step.lines),
+                 *(ref.when for ref in step.referrals)]
+        for cond in conds:
+            if unknown := cond.questions - earlier:
+                raise FlowError(f"step {step.id}: condition ({cond.text}) reads unknown questions: "
+                                f"{', '.join(sorted(unknown))}")
+        if not step.placements or step.placements[-1].when is not ALWAYS:
+            raise FlowError(f"step {step.id}: its last placement must hold ALWAYS")
+        if bad := [p.group for p in step.placements if p.group not in GROUPS]:
+            raise FlowError(f"step {step.id}: unknown group {', '.join(bad)} (groups: {', '.join(GROUPS)})")

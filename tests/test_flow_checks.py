@@ -1,0 +1,48 @@
+"""`_check_graph` refuses an inconsistent flow with a FlowError that names the culprit."""
+
+from dataclasses import replace
+
+import pytest
+
+from app import flow
+
+
+def questions_with(qid, **changes):
+    return tuple(replace(q, **changes) if q.id == qid else q for q in flow.QUESTIONS)
+
+
+def steps_with(sid, **changes):
+    return tuple(replace(s, **changes) if s.id == sid else s for s in flow.STEPS)
+
+
+def test_the_declared_flow_passes():
+    flow._check_graph()
+    flow._check_graph(flow.QUESTIONS, flow.STEPS)
+
+
+@pytest.mark.parametrize("questions, steps, message", [
+    # asked_when may read only earlier questions: `danger` is asked first, so it cannot read `situation`
+    (questions_with("danger", asked_when=flow.has("situation", "shared")), flow.STEPS,
+     "question danger: asked_when (situation is shared) reads questions not asked before it: situation"),
+    # ... nor itself
+    (questions_with("kind", asked_when=~flow.has("kind", "ai")), flow.STEPS,
+     "question kind: asked_when (not kind is ai) reads questions not asked before it: kind"),
+    (flow.QUESTIONS + (flow.QUESTIONS[0],), flow.STEPS, "duplicate question id: danger"),
+    (questions_with("danger", skipped_means=frozenset({"maybe"})), flow.STEPS,
+     "question danger: skipped_means names codes it does not offer: maybe"),
+    (questions_with("situation", exclusive=frozenset({"nope"})), flow.STEPS,
+     "question situation: exclusive names codes it does not offer: nope"),
+    (flow.QUESTIONS, flow.STEPS + (flow.STEPS[0],), "duplicate step id: safety"),
+    (flow.QUESTIONS, steps_with("support", include_when=flow.has("nonexistent", "x")),
+     "step support: condition (nonexistent is x) reads unknown questions: nonexistent"),
+    (flow.QUESTIONS, steps_with("support", placements=(flow.Placement(flow.DANGER, "now", 1),)),
+     "step support: its last placement must hold ALWAYS"),
+    (flow.QUESTIONS, steps_with("support", placements=()), "step support: its last placement must hold ALWAYS"),
+    (flow.QUESTIONS, steps_with("support", placements=(flow.Placement(flow.ALWAYS, "someday", 1),)),
+     "step support: unknown group someday (groups: now, next, later)"),
+])  # fmt: skip
+def test_a_bad_graph_raises_naming_the_culprit(questions, steps, message):
+    with pytest.raises(flow.FlowError) as raised:
+        flow._check_graph(questions, steps)
+    assert str(raised.value) == message
+
