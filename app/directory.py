@@ -16,6 +16,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from app import flow
+from app.referral import CONTENT_FIELDS, REQUIRED, STATE_LAW, Referral, state_law
 
 CONTENT_DIR = Path(__file__).parent / "content"
 
@@ -29,31 +30,6 @@ REVIEW_FAIL_DAYS = 365
 
 class ContentError(ValueError):
     """Invalid content data; the message names the file, entry and field."""
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One referral: a help line, service, platform, tool or state-law entry."""
-
-    id: str
-    kind: str  # resource | platform | state
-    name: str
-    description: str
-    audience: str
-    sources: tuple[str, ...]
-    reviewed: dt.date
-    url: str | None = None
-    phone: str | None = None
-    text: str | None = None
-    tty: str | None = None
-    email: str | None = None
-    hours: str | None = None
-    how: str | None = None  # platforms: how to report in the app
-    removal_request: str | None = None  # platforms: where a TAKE IT DOWN Act request goes
-    internal: bool = False  # a page of this app, not an outside site
-    where: tuple[str, ...] = ()
-    domains: tuple[str, ...] = ()  # platforms: the host names it is reached at
-    secondary: str | None = None  # why only secondary sources back it (shown by `flow check`)
 
 
 @dataclass(frozen=True)
@@ -102,7 +78,7 @@ class Guide:
 
 @dataclass
 class Directory:
-    entries: dict[str, Entry] = field(default_factory=dict)
+    entries: dict[str, Referral] = field(default_factory=dict)
     states: dict[str, StateEntry] = field(default_factory=dict)
     guides: dict[str, Guide] = field(default_factory=dict)
     laws: dict[str, Law] = field(default_factory=dict)
@@ -144,14 +120,28 @@ class Directory:
         return {domain: p.id for p in self.platforms for domain in p.domains}
 
     @property
-    def platforms(self) -> list[Entry]:
+    def platforms(self) -> list[Referral]:
         return [e for e in self.entries.values() if e.kind == "platform"]
 
     def resolves(self, ref_id: str) -> bool:
-        return ref_id == "state-law" or ref_id in self.entries
+        """Whether the engine may name this referral (`state-law` needs a state to become one)."""
+        return ref_id == STATE_LAW or ref_id in self.entries
 
-    def get(self, ref_id: str) -> Entry | None:
+    def get(self, ref_id: str) -> Referral | None:
         return self.entries.get(ref_id)
+
+    def referral(self, ref_id: str, state_code: str | None, gettext=None) -> Referral | None:
+        """The referral an id names, its text through `gettext` (English when None):
+        an entry, or for `state-law` the law in the chosen state (None without one)."""
+        if ref_id == STATE_LAW:
+            state = self.state(state_code)
+            if state is None:
+                return None
+            return state_law(state, gettext) if gettext else state_law(state)
+        entry = self.get(ref_id)
+        if entry is None:
+            return None
+        return entry.translated(gettext) if gettext else entry
 
     def state(self, code: str | None) -> StateEntry | None:
         return self.states.get(code) if code else None
@@ -170,12 +160,7 @@ def host_of(url: str) -> str:
     return host[4:] if host.startswith("www.") else host
 
 
-_ENTRY_FIELDS = {
-    "id", "name", "description", "audience", "sources", "reviewed", "url", "phone",
-    "text", "tty", "email", "hours", "how", "internal", "where", "removal_request",
-    "domains", "secondary",
-}
-_REQUIRED = ("id", "name", "description", "audience", "sources", "reviewed")
+_ENTRY_FIELDS = CONTENT_FIELDS  # what a resource or platform in the content files may set
 
 
 def _fail(file: str, entry: str, fld: str, why: str) -> ContentError:
@@ -207,9 +192,9 @@ def _check_reviewed(file: str, entry: str, value) -> dt.date:
     return value
 
 
-def _entry(file: str, kind: str, raw: dict) -> Entry:
+def _entry(file: str, kind: str, raw: dict) -> Referral:
     name = str(raw.get("id", "?"))
-    for fld in _REQUIRED:
+    for fld in REQUIRED:
         if fld not in raw or raw[fld] in ("", None):
             raise _fail(file, name, fld, "is missing")
     unknown = set(raw) - _ENTRY_FIELDS
@@ -245,7 +230,7 @@ def _entry(file: str, kind: str, raw: dict) -> Entry:
             raise _fail(file, name, "domains", "list the host names it is reached at, like \"example.com\"")
     elif where or "domains" in raw:
         raise _fail(file, name, "where" if where else "domains", "only platforms have this field")
-    return Entry(
+    return Referral(
         id=raw["id"], kind=kind, name=raw["name"], description=raw["description"],
         audience=raw["audience"], sources=_check_sources(file, name, raw["sources"]),
         reviewed=_check_reviewed(file, name, raw["reviewed"]), url=raw.get("url"),
@@ -315,7 +300,7 @@ def load(content_dir: Path = CONTENT_DIR) -> Directory:
                               ("platforms.toml", "platform", "platform")):
         for raw in _read(content_dir / file).get(table, []):
             entry = _entry(file, kind, raw)
-            if entry.id in directory.entries or entry.id == "state-law":
+            if entry.id in directory.entries or entry.id == STATE_LAW:
                 raise _fail(file, entry.id, "id", "is used twice")
             directory.entries[entry.id] = entry
     for raw in _read(content_dir / "states.toml").get("state", []):
