@@ -50,7 +50,7 @@ def tel(number: str | None) -> str | None:
 
 
 def referral_card(data: dict, page_url) -> dict:
-    """A referral as a page shows it: the API's data, plus links. `page_url` turns an
+    """A referral as a page shows it: the API's data (`Referral.to_json()`), plus links. `page_url` turns an
     internal tool's path into this request's URL for it (mount prefix, widget)."""
     internal = data["internal"] and data["url"]
     return {**data, "href": page_url(data["url"]) if internal else data["url"],
