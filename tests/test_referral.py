@@ -9,8 +9,9 @@ import io
 
 import pytest
 
-from app import presenter, referral
+from app import presenter
 from app.content import babel_extract
+from app.directory import STATE_LAW, Referral
 from app.web import openapi
 
 ANSWER_SETS = [
@@ -45,7 +46,7 @@ def _validate(value, schema: dict, where: str) -> None:
 
 def test_every_api_referral_fits_the_openapi_schema(client, directory):
     schema = client.get("/api/v1/openapi.json").json["components"]["schemas"]["Referral"]
-    assert schema == referral.json_schema()
+    assert schema == Referral.json_schema()
     seen = set()
     for answers in ANSWER_SETS:
         for code in [None, *directory.states]:
@@ -53,14 +54,14 @@ def test_every_api_referral_fits_the_openapi_schema(client, directory):
             plan = client.post("/api/v1/plan", json=body).json["plan"]
             for ref_id, data in plan["referrals"].items():
                 _validate(data, schema, ref_id)
-                assert list(data) == list(referral.API_FIELDS)
+                assert list(data) == list(Referral.API_FIELDS)
                 seen.add(ref_id)
-    assert referral.STATE_LAW in seen and len(seen) > 10
+    assert STATE_LAW in seen and len(seen) > 10
 
 
 def test_the_schema_comes_from_the_fields():
-    schema = referral.json_schema()
-    assert list(schema["properties"]) == list(referral.API_FIELDS) == schema["required"]
+    schema = Referral.json_schema()
+    assert list(schema["properties"]) == list(Referral.API_FIELDS) == schema["required"]
     assert schema["properties"]["url"] == {"type": ["string", "null"]}
     assert schema["properties"]["reviewed"] == {"type": "string", "format": "date"}
     assert openapi.spec()["components"]["schemas"]["Referral"] == schema
@@ -78,19 +79,19 @@ def test_to_json_is_the_api_shape(directory, app):
 
 def test_state_law_is_an_ordinary_referral(directory):
     for state in directory.states.values():
-        found = directory.referral(referral.STATE_LAW, state.code)
-        assert isinstance(found, referral.Referral) and found.kind == "state"
+        found = directory.referral(STATE_LAW, state.code)
+        assert isinstance(found, Referral) and found.kind == "state"
         assert found.name == f"The law in {state.name}"
         assert found.url == (state.statute_url or state.url)
         assert found.sources == state.sources and found.reviewed == state.reviewed
         assert found.line().startswith(f"The law in {state.name} | https://")
-    assert directory.referral(referral.STATE_LAW, None) is None
+    assert directory.referral(STATE_LAW, None) is None
     assert directory.referral("no-such-referral", "NY") is None
 
 
 def test_the_extractor_reads_the_models_translatable_fields():
-    assert set(referral.TRANSLATABLE) == {"name", "description", "audience", "text", "hours", "how"}
-    assert set(referral.TRANSLATABLE) <= set(babel_extract.TRANSLATABLE)
+    assert set(Referral.TRANSLATABLE) == {"name", "description", "audience", "text", "hours", "how"}
+    assert set(Referral.TRANSLATABLE) <= set(babel_extract.TRANSLATABLE)
     raw = b'[[resource]]\nid = "x"\nname = "N"\nphone = "911"\nhow = "H"\n'
     found = [(m[2], m[3]) for m in babel_extract.extract_toml(io.BytesIO(raw), (), (), {})]
     assert found == [("N", ["x.name"]), ("H", ["x.how"])]
@@ -100,9 +101,9 @@ def test_the_extractor_reads_the_models_translatable_fields():
 def test_translation_touches_only_translatable_text(directory, ref_id):
     entry = directory.get(ref_id)
     shouted = entry.translated(str.upper)
-    for name in referral.TRANSLATABLE:
+    for name in Referral.TRANSLATABLE:
         value = getattr(entry, name)
         assert getattr(shouted, name) == (value.upper() if value else value)
-    for fld in dataclasses.fields(referral.Referral):
-        if fld.name not in referral.TRANSLATABLE:
+    for fld in dataclasses.fields(Referral):
+        if fld.name not in Referral.TRANSLATABLE:
             assert getattr(shouted, fld.name) == getattr(entry, fld.name)

@@ -3,10 +3,10 @@ text shown to people become msgids, like the strings in code and templates."""
 
 import tomllib
 
-from app import referral
+from app.directory import Referral
 
 # A referral's translatable fields (laws' names too), and guides' titles.
-TRANSLATABLE = (*referral.TRANSLATABLE, "title")
+TRANSLATABLE = (*Referral.TRANSLATABLE, "title")
 
 
 def extract_toml(fileobj, keywords, comment_tags, options):

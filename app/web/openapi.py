@@ -1,6 +1,7 @@
 """OpenAPI 3.1 description of the JSON API, built from the engine's questions."""
 
-from app import flow, referral
+from app import flow
+from app.directory import Referral
 from app.web import kit_api
 
 GROUPS = list(flow.GROUPS)
@@ -86,7 +87,7 @@ def spec(server_url: str | None = None) -> dict:
             }},
         },
         "components": {"schemas": {
-            "Answers": answers, "Step": step, "Referral": referral.json_schema(), "Error": error,
+            "Answers": answers, "Step": step, "Referral": Referral.json_schema(), "Error": error,
             **kit_api.openapi_schemas(),
         }},
     }
