@@ -108,16 +108,8 @@ def flow_explain(pairs: tuple[str, ...], as_json: bool):
             for line in step.lines:
                 click.echo(textwrap.fill(line % content.facts, 88, initial_indent="   ", subsequent_indent="   "))
             for ref in step.referrals:
-                click.echo("   -> " + _referral_line(content, ref, plan.state))
-
-
-def _referral_line(content, ref: str, state: str | None) -> str:
-    if ref == "state-law":
-        entry = content.state(state)
-        return f"The law in {entry.name}: {entry.url}" if entry else ref
-    entry = content.get(ref)
-    bits = [entry.name] + [b for b in (entry.phone, entry.text, entry.url) if b]
-    return " | ".join(bits)
+                found = content.referral(ref, plan.state)
+                click.echo("   -> " + (found.line() if found else ref))
 
 
 @click.group(help="Check the outside links in the content.")

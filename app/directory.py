@@ -1,4 +1,5 @@
-"""The referral directory: resources, platforms and state-law entries.
+"""The referral directory: resources, platforms and state-law entries, and the one
+referral model (`Referral`) that the presenter, API, OpenAPI, CLI and extractor share.
 
 Loaded from the TOML files in `app/content/` once at start-up and validated;
 invalid content raises `ContentError` naming the file, entry and field, which
@@ -7,12 +8,16 @@ stops the app. Plain Python (no Flask), like the engine.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import tomllib
+import typing
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import ClassVar
 from urllib.parse import urlsplit
 
 from app import flow
@@ -31,29 +36,97 @@ class ContentError(ValueError):
     """Invalid content data; the message names the file, entry and field."""
 
 
-@dataclass(frozen=True)
-class Entry:
-    """One referral: a help line, service, platform, tool or state-law entry."""
+STATE_LAW = "state-law"  # the referral id the engine names for "the law where you live"
 
-    id: str
-    kind: str  # resource | platform | state
-    name: str
-    description: str
-    audience: str
-    sources: tuple[str, ...]
-    reviewed: dt.date
-    url: str | None = None
-    phone: str | None = None
-    text: str | None = None
-    tty: str | None = None
-    email: str | None = None
-    hours: str | None = None
-    how: str | None = None  # platforms: how to report in the app
+_API = {"api": True}  # in the API's referral object, in this order
+_TRANSLATED = {"api": True, "translatable": True}  # shown to people: a msgid in content, translated for display
+_JSON_TYPES = {str: {"type": "string"}, bool: {"type": "boolean"},
+               dt.date: {"type": "string", "format": "date"},
+               tuple[str, ...]: {"type": "array", "items": {"type": "string"}}}
+
+
+@dataclass(frozen=True, kw_only=True)
+class Referral:
+    """One referral: a help line, service, platform or tool from the content files, or the
+    law in a person's state (`StateEntry.referral`). The one place that says what a referral
+    is: the loader builds these, the presenter translates them, the API sends `to_json()`,
+    OpenAPI describes them with `json_schema()`, Babel's content extractor reads
+    `TRANSLATABLE`, the CLI prints `line()`. Field order is the API's key order."""
+
+    API_FIELDS: ClassVar[tuple[str, ...]]  # the API's keys, in order
+    TRANSLATABLE: ClassVar[tuple[str, ...]]  # text shown to people: msgids, translated for display
+
+    id: str = field(metadata=_API)
+    kind: str = field(metadata=_API)  # resource | platform | state
+    name: str = field(metadata=_TRANSLATED)
+    description: str = field(metadata=_TRANSLATED)
+    audience: str = field(metadata=_TRANSLATED)
+    url: str | None = field(default=None, metadata=_API)
+    phone: str | None = field(default=None, metadata=_API)
+    text: str | None = field(default=None, metadata=_TRANSLATED)
+    tty: str | None = field(default=None, metadata=_API)
+    email: str | None = field(default=None, metadata=_API)
+    hours: str | None = field(default=None, metadata=_TRANSLATED)
+    how: str | None = field(default=None, metadata=_TRANSLATED)  # platforms: how to report in the app
+    internal: bool = field(default=False, metadata=_API)  # a page of this app, not an outside site
+    sources: tuple[str, ...] = field(metadata=_API)
+    reviewed: dt.date = field(metadata=_API)
+    # Content only, not in the API:
     removal_request: str | None = None  # platforms: where a TAKE IT DOWN Act request goes
-    internal: bool = False  # a page of this app, not an outside site
-    where: tuple[str, ...] = ()
+    where: tuple[str, ...] = ()  # platforms: the answers to "where" that bring it into a plan
     domains: tuple[str, ...] = ()  # platforms: the host names it is reached at
     secondary: str | None = None  # why only secondary sources back it (shown by `flow check`)
+
+    def translated(self, gettext: Callable[[str], str]) -> Referral:
+        """The same referral, its translatable text through `gettext`; empty optional text is None."""
+        changes = {}
+        for name in self.TRANSLATABLE:
+            value = getattr(self, name)
+            changes[name] = gettext(value) if value else (value if name in _REQUIRED else None)
+        return dataclasses.replace(self, **changes)
+
+    def to_json(self) -> dict:
+        """The API's referral object."""
+        out = {}
+        for name in self.API_FIELDS:
+            value = getattr(self, name)
+            if isinstance(value, tuple):
+                value = list(value)
+            elif isinstance(value, dt.date):
+                value = value.isoformat()
+            out[name] = value
+        return out
+
+    def line(self) -> str:
+        """One line of plain text, for the CLI: name | phone | text | url."""
+        return " | ".join([self.name] + [b for b in (self.phone, self.text, self.url) if b])
+
+    @classmethod
+    def json_schema(cls) -> dict:
+        """The JSON schema of `to_json()`, from the fields' types: OpenAPI's `Referral`."""
+        hints = typing.get_type_hints(cls)
+        properties = {}
+        for name in cls.API_FIELDS:
+            args = typing.get_args(hints[name])
+            if type(None) in args:  # `str | None`
+                (inner,) = [a for a in args if a is not type(None)]
+                properties[name] = {**_JSON_TYPES[inner], "type": [_JSON_TYPES[inner]["type"], "null"]}
+            else:
+                properties[name] = dict(_JSON_TYPES[hints[name]])
+        return {"type": "object", "required": list(cls.API_FIELDS), "properties": properties}
+
+
+_FIELDS = dataclasses.fields(Referral)
+Referral.API_FIELDS = tuple(f.name for f in _FIELDS if f.metadata.get("api"))
+Referral.TRANSLATABLE = tuple(f.name for f in _FIELDS if f.metadata.get("translatable"))
+# What a resource or platform in the content files may set, and must.
+_ENTRY_FIELDS = frozenset(f.name for f in _FIELDS) - {"kind"}
+_REQUIRED = tuple(f.name for f in _FIELDS if f.name in _ENTRY_FIELDS and
+                  f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING)
+
+
+def _english(msgid: str, **params) -> str:
+    return msgid % params if params else msgid
 
 
 @dataclass(frozen=True)
@@ -71,6 +144,29 @@ class StateEntry:
     @property
     def id(self) -> str:
         return self.code
+
+    def referral(self, gettext: Callable[..., str] = _english) -> Referral:
+        """This state's `state-law` referral, its text through `gettext`."""
+        _ = gettext  # so that Babel finds the msgids below
+        name = _(self.name)
+        if self.statute_url:
+            description = _("%(state)s has a law against sharing intimate pictures without "
+                            "consent: %(statute)s. The link opens the law.", state=name,
+                            statute=self.statute)
+        elif self.statute:
+            description = _("%(state)s has a law against sharing intimate pictures without "
+                            "consent: %(statute)s. The CCRI Safety Center links to each "
+                            "state's law.", state=name, statute=self.statute)
+        elif self.law:
+            description = _("%(state)s has a law against sharing intimate pictures without "
+                            "consent. All 50 states and DC have one. The CCRI Safety Center "
+                            "links to each state's law.", state=name)
+        else:
+            description = _("We could not confirm a law for %(state)s. Federal law still "
+                            "applies, and the CCRI Safety Center can help.", state=name)
+        return Referral(id=STATE_LAW, kind="state", name=_("The law in %(state)s", state=name),
+                        description=description, audience="", url=self.statute_url or self.url,
+                        sources=self.sources, reviewed=self.reviewed)
 
 
 @dataclass(frozen=True)
@@ -102,7 +198,7 @@ class Guide:
 
 @dataclass
 class Directory:
-    entries: dict[str, Entry] = field(default_factory=dict)
+    entries: dict[str, Referral] = field(default_factory=dict)
     states: dict[str, StateEntry] = field(default_factory=dict)
     guides: dict[str, Guide] = field(default_factory=dict)
     laws: dict[str, Law] = field(default_factory=dict)
@@ -144,14 +240,28 @@ class Directory:
         return {domain: p.id for p in self.platforms for domain in p.domains}
 
     @property
-    def platforms(self) -> list[Entry]:
+    def platforms(self) -> list[Referral]:
         return [e for e in self.entries.values() if e.kind == "platform"]
 
     def resolves(self, ref_id: str) -> bool:
-        return ref_id == "state-law" or ref_id in self.entries
+        """Whether the engine may name this referral (`state-law` needs a state to become one)."""
+        return ref_id == STATE_LAW or ref_id in self.entries
 
-    def get(self, ref_id: str) -> Entry | None:
+    def get(self, ref_id: str) -> Referral | None:
         return self.entries.get(ref_id)
+
+    def referral(self, ref_id: str, state_code: str | None, gettext=None) -> Referral | None:
+        """The referral an id names, its text through `gettext` (English when None):
+        an entry, or for `state-law` the law in the chosen state (None without one)."""
+        if ref_id == STATE_LAW:
+            state = self.state(state_code)
+            if state is None:
+                return None
+            return state.referral(gettext) if gettext else state.referral()
+        entry = self.get(ref_id)
+        if entry is None:
+            return None
+        return entry.translated(gettext) if gettext else entry
 
     def state(self, code: str | None) -> StateEntry | None:
         return self.states.get(code) if code else None
@@ -169,13 +279,6 @@ def host_of(url: str) -> str:
     host = urlsplit(url).hostname or ""
     return host[4:] if host.startswith("www.") else host
 
-
-_ENTRY_FIELDS = {
-    "id", "name", "description", "audience", "sources", "reviewed", "url", "phone",
-    "text", "tty", "email", "hours", "how", "internal", "where", "removal_request",
-    "domains", "secondary",
-}
-_REQUIRED = ("id", "name", "description", "audience", "sources", "reviewed")
 
 
 def _fail(file: str, entry: str, fld: str, why: str) -> ContentError:
@@ -207,7 +310,7 @@ def _check_reviewed(file: str, entry: str, value) -> dt.date:
     return value
 
 
-def _entry(file: str, kind: str, raw: dict) -> Entry:
+def _entry(file: str, kind: str, raw: dict) -> Referral:
     name = str(raw.get("id", "?"))
     for fld in _REQUIRED:
         if fld not in raw or raw[fld] in ("", None):
@@ -245,7 +348,7 @@ def _entry(file: str, kind: str, raw: dict) -> Entry:
             raise _fail(file, name, "domains", "list the host names it is reached at, like \"example.com\"")
     elif where or "domains" in raw:
         raise _fail(file, name, "where" if where else "domains", "only platforms have this field")
-    return Entry(
+    return Referral(
         id=raw["id"], kind=kind, name=raw["name"], description=raw["description"],
         audience=raw["audience"], sources=_check_sources(file, name, raw["sources"]),
         reviewed=_check_reviewed(file, name, raw["reviewed"]), url=raw.get("url"),
@@ -315,7 +418,7 @@ def load(content_dir: Path = CONTENT_DIR) -> Directory:
                               ("platforms.toml", "platform", "platform")):
         for raw in _read(content_dir / file).get(table, []):
             entry = _entry(file, kind, raw)
-            if entry.id in directory.entries or entry.id == "state-law":
+            if entry.id in directory.entries or entry.id == STATE_LAW:
                 raise _fail(file, entry.id, "id", "is used twice")
             directory.entries[entry.id] = entry
     for raw in _read(content_dir / "states.toml").get("state", []):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask_babel import gettext as _
 
 from app import flow
-from app.directory import Directory, Entry
+from app.directory import Directory
 from app.i18n import t
 
 GROUP_TITLES = {
@@ -16,45 +16,9 @@ GROUP_TITLES = {
 
 
 def referral(directory: Directory, ref_id: str, state_code: str | None) -> dict | None:
-    """One referral as plain data. `state-law` resolves to the chosen state."""
-    if ref_id == "state-law":
-        state = directory.state(state_code)
-        if state is None:
-            return None
-        name = t(state.name)
-        if state.statute_url:
-            description = _("%(state)s has a law against sharing intimate pictures without "
-                            "consent: %(statute)s. The link opens the law.", state=name,
-                            statute=state.statute)
-        elif state.statute:
-            description = _("%(state)s has a law against sharing intimate pictures without "
-                            "consent: %(statute)s. The CCRI Safety Center links to each "
-                            "state's law.", state=name, statute=state.statute)
-        elif state.law:
-            description = _("%(state)s has a law against sharing intimate pictures without "
-                            "consent. All 50 states and DC have one. The CCRI Safety Center "
-                            "links to each state's law.", state=name)
-        else:
-            description = _("We could not confirm a law for %(state)s. Federal law still "
-                            "applies, and the CCRI Safety Center can help.", state=name)
-        return {
-            "id": ref_id, "kind": "state", "name": _("The law in %(state)s", state=name),
-            "description": description, "audience": "", "url": state.statute_url or state.url,
-            "phone": None, "text": None, "tty": None, "email": None, "hours": None,
-            "how": None, "internal": False,
-            "sources": list(state.sources), "reviewed": state.reviewed.isoformat(),
-        }
-    entry: Entry | None = directory.get(ref_id)
-    if entry is None:
-        return None
-    return {
-        "id": entry.id, "kind": entry.kind, "name": t(entry.name),
-        "description": t(entry.description), "audience": t(entry.audience),
-        "url": entry.url, "phone": entry.phone, "text": t(entry.text) or None,
-        "tty": entry.tty, "email": entry.email, "hours": t(entry.hours) or None,
-        "how": t(entry.how) or None, "internal": entry.internal,
-        "sources": list(entry.sources), "reviewed": entry.reviewed.isoformat(),
-    }
+    """One referral as the API's plain data, translated. `state-law` resolves to the chosen state."""
+    found = directory.referral(ref_id, state_code, t)
+    return found.to_json() if found else None
 
 
 def plan_data(plan: flow.Plan, directory: Directory) -> dict:
@@ -86,7 +50,7 @@ def tel(number: str | None) -> str | None:
 
 
 def referral_card(data: dict, page_url) -> dict:
-    """A referral as a page shows it: the API's data, plus links. `page_url` turns an
+    """A referral as a page shows it: the API's data (`Referral.to_json()`), plus links. `page_url` turns an
     internal tool's path into this request's URL for it (mount prefix, widget)."""
     internal = data["internal"] and data["url"]
     return {**data, "href": page_url(data["url"]) if internal else data["url"],

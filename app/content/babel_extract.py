@@ -3,7 +3,10 @@ text shown to people become msgids, like the strings in code and templates."""
 
 import tomllib
 
-TRANSLATABLE = ("name", "description", "audience", "text", "hours", "how", "title")
+from app.directory import Referral
+
+# A referral's translatable fields (laws' names too), and guides' titles.
+TRANSLATABLE = (*Referral.TRANSLATABLE, "title")
 
 
 def extract_toml(fileobj, keywords, comment_tags, options):

@@ -1,6 +1,7 @@
 """OpenAPI 3.1 description of the JSON API, built from the engine's questions."""
 
 from app import flow
+from app.directory import Referral
 from app.web import kit_api
 
 GROUPS = list(flow.GROUPS)
@@ -29,21 +30,6 @@ def spec(server_url: str | None = None) -> dict:
         "required": ["error"],
         "properties": {"error": {"type": "object", "required": ["message"], "properties": {
             "question": {"type": "string"}, "message": {"type": "string"}}}},
-    }
-    referral = {
-        "type": "object",
-        "required": ["name", "url", "phone", "text", "sources", "reviewed"],
-        "properties": {
-            "id": {"type": "string"}, "kind": {"type": "string"},
-            "name": {"type": "string"}, "description": {"type": "string"},
-            "audience": {"type": "string"}, "url": {"type": ["string", "null"]},
-            "phone": {"type": ["string", "null"]}, "text": {"type": ["string", "null"]},
-            "tty": {"type": ["string", "null"]}, "email": {"type": ["string", "null"]},
-            "hours": {"type": ["string", "null"]}, "how": {"type": ["string", "null"]},
-            "internal": {"type": "boolean"},
-            "sources": {"type": "array", "items": {"type": "string"}},
-            "reviewed": {"type": "string", "format": "date"},
-        },
     }
     step = {
         "type": "object",
@@ -101,7 +87,7 @@ def spec(server_url: str | None = None) -> dict:
             }},
         },
         "components": {"schemas": {
-            "Answers": answers, "Step": step, "Referral": referral, "Error": error,
+            "Answers": answers, "Step": step, "Referral": Referral.json_schema(), "Error": error,
             **kit_api.openapi_schemas(),
         }},
     }
