@@ -82,7 +82,7 @@ def question_ids(data: dict, error: bool) -> dict:
     """The ids a question page joins up: where its error summary links (the first
     control), and what describes the control for screen readers."""
     qid = data["id"]
-    control = f"{qid}-select" if qid == "state" else f"{qid}-{data['choices'][0]['code']}"
+    control = f"{qid}-select" if data["control"] == "select" else f"{qid}-{data['choices'][0]['code']}"
     described = [f"{qid}-why", *([f"{qid}-hint"] if data["hint"] else []), *([f"{qid}-error"] if error else [])]
     return {"error_anchor": control, "described_by": " ".join(described)}
 
@@ -93,12 +93,12 @@ def question_data(question: flow.Question, helper: bool = False, directory: Dire
     choices = []
     for choice in question.choices:
         label, choice_hint = choice.voiced(helper)
-        if question.id == "state" and directory is not None:
+        if question.labels == "states" and directory is not None:
             label = directory.states[choice.code].name
         choices.append({"code": choice.code, "label": t(label), "hint": t(choice_hint)})
     return {
         "id": question.id, "title": t(title), "why": t(why), "hint": t(hint),
-        "multiple": question.multiple, "choices": choices,
+        "multiple": question.multiple, "control": question.shown_as, "choices": choices,
         "exclusive": sorted(question.exclusive),
     }
 
@@ -108,6 +108,6 @@ def answer_label(question: flow.Question, value, directory: Directory, helper: b
     if value is None:
         return _("Skipped: no answer given")
     codes = [value] if isinstance(value, str) else [c for c in question.codes if c in value]
-    if question.id == "state":
+    if question.labels == "states":
         return ", ".join(t(directory.states[c].name) for c in codes)
     return ", ".join(t(question.choice(c).voiced(helper)[0]) for c in codes)

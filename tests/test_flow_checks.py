@@ -28,6 +28,10 @@ def test_the_declared_flow_passes():
     (questions_with("kind", asked_when=~flow.has("kind", "ai")), flow.STEPS,
      "question kind: asked_when (not kind is ai) reads questions not asked before it: kind"),
     (flow.QUESTIONS + (flow.QUESTIONS[0],), flow.STEPS, "duplicate question id: danger"),
+    (questions_with("danger", control="slider"), flow.STEPS,
+     "question danger: unknown control 'slider' or labels '' (controls: select; labels: states)"),
+    (questions_with("where", control="select"), flow.STEPS,
+     "question where: a drop-down takes one answer; use checkboxes"),
     (questions_with("danger", skipped_means=frozenset({"maybe"})), flow.STEPS,
      "question danger: skipped_means names codes it does not offer: maybe"),
     (questions_with("situation", exclusive=frozenset({"nope"})), flow.STEPS,
@@ -46,3 +50,19 @@ def test_a_bad_graph_raises_naming_the_culprit(questions, steps, message):
         flow._check_graph(questions, steps)
     assert str(raised.value) == message
 
+
+
+def test_a_question_declares_how_it_is_shown(app, directory):
+    """No page or presenter asks for a question by its id to decide how to show it."""
+    from app import presenter
+
+    assert {q.id: q.shown_as for q in flow.QUESTIONS if q.shown_as != "radios"} == {
+        "situation": "checkboxes", "demand": "checkboxes", "where": "checkboxes", "state": "select"}
+    # Another question shown as a drop-down with the states' names renders like `state` does.
+    danger_as_select = replace(flow.QUESTION_BY_ID["danger"], control="select")
+    with app.test_request_context():
+        data = presenter.question_data(danger_as_select, directory=directory)
+        assert data["control"] == "select"
+        assert presenter.question_ids(data, error=False)["error_anchor"] == "danger-select"
+        state = presenter.question_data(flow.QUESTION_BY_ID["state"], directory=directory)
+        assert state["choices"][0]["label"] == directory.states[state["choices"][0]["code"]].name

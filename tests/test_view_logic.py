@@ -19,8 +19,8 @@ def test_a_referral_named_twice_is_a_card_once_then_a_link_back(app):
 
 
 def test_question_ids():
-    state = {"id": "state", "hint": "", "choices": [{"code": "AL"}]}
-    danger = {"id": "danger", "hint": "h", "choices": [{"code": "yes"}]}
+    state = {"id": "state", "hint": "", "control": "select", "choices": [{"code": "AL"}]}
+    danger = {"id": "danger", "hint": "h", "control": "radios", "choices": [{"code": "yes"}]}
     assert presenter.question_ids(state, error=True) == {"error_anchor": "state-select",
                                                          "described_by": "state-why state-error"}
     assert presenter.question_ids(danger, error=False) == {"error_anchor": "danger-yes",

@@ -35,6 +35,11 @@ def _check_graph(questions: Sequence[Question] = QUESTIONS, steps: Sequence[Step
         if not question.skipped_means <= codes:
             raise FlowError(f"question {question.id}: skipped_means names codes it does not offer: "
                             f"{', '.join(sorted(question.skipped_means - codes))}")
+        if question.control not in ("", "select") or question.labels not in ("", "states"):
+            raise FlowError(f"question {question.id}: unknown control {question.control!r} or labels "
+                            f"{question.labels!r} (controls: select; labels: states)")
+        if question.control == "select" and question.multiple:
+            raise FlowError(f"question {question.id}: a drop-down takes one answer; use checkboxes")
         if later := question.asked_when.questions - earlier:
             raise FlowError(f"question {question.id}: asked_when ({question.asked_when.text}) reads questions "
                             f"not asked before it: {', '.join(sorted(later))}")

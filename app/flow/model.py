@@ -46,6 +46,15 @@ class Question:
     hint: str = ""
     helper_why: str = ""
     helper_hint: str = ""
+    # How the page shows it: "" means radios, or checkboxes when `multiple`; "select" is a
+    # drop-down (for long lists). `labels` names where choice labels come from: "" means
+    # the choices' own; "states" means the content data's state and territory names.
+    control: str = ""
+    labels: str = ""
+
+    @property
+    def shown_as(self) -> str:
+        return self.control or ("checkboxes" if self.multiple else "radios")
 
     def voiced(self, helper: bool) -> tuple[str, str, str]:
         """(title, why, hint) in the person's own voice or a helper's."""

@@ -143,6 +143,8 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     Question(
         id="state",
+        control="select",
+        labels="states",
         title=N_("Where do you live?"),
         helper_title=N_("Where do they live?"),
         why=N_("Laws differ by state and territory. We only use this to show the right one."),
