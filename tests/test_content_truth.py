@@ -10,7 +10,7 @@ import pytest
 
 from app import flow, presenter
 from app.directory import host_of
-from tests.conftest import text_of
+from tests.conftest import assert_page_invariants, find_all, text_of
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -72,8 +72,6 @@ def test_every_page_fills_its_facts(client, directory):
 
 
 def text_of_page(client, path: str) -> str:
-    from tests.conftest import assert_page_invariants
-
     return text_of(assert_page_invariants(client.get(path)))
 
 
@@ -218,8 +216,6 @@ def test_states_cite_their_statutes_where_verified(app, directory):
 
 
 def test_start_page_says_what_ndii_is_and_links_the_full_guide(client):
-    from tests.conftest import assert_page_invariants, find_all
-
     tree = assert_page_invariants(client.get("/"))
     text = text_of(tree)
     assert "without your consent" in text and "using AI" in text and "never your fault" in text
