@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
 from tests.browser.conftest import EXIT_URL, PHONE, _context, axe, skip_to_plan, watch_console
@@ -201,11 +202,21 @@ def test_plain_iframe_on_a_phone_keeps_quick_exit_and_heading_in_view(browser, w
     assert page.console.noise == [], page.console.noise
 
 
+IN_DIALOG = """() => {
+    const dialog = document.querySelector('dialog');
+    return dialog.open && dialog.contains(document.activeElement) && document.activeElement !== dialog;
+}"""
+
+
 def focus_is_in_dialog(page) -> bool:
-    return page.evaluate("""() => {
-        const dialog = document.querySelector('dialog');
-        return dialog.open && dialog.contains(document.activeElement) && document.activeElement !== dialog;
-    }""")
+    """Where focus settles. The frame is another site (an out-of-process frame), so focus
+    crossing between it and the host page arrives a moment after the key press: wait for
+    it to settle (at most a second), then ask where it is."""
+    try:
+        page.wait_for_function(IN_DIALOG, timeout=1000)
+    except PlaywrightTimeout:
+        return False
+    return page.evaluate(IN_DIALOG)
 
 
 @pytest.mark.parametrize("key", ["Tab", "Shift+Tab"])
