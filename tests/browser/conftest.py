@@ -47,9 +47,13 @@ AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag2
 
 
 def axe(target):
-    """axe-core's findings on a Playwright page or frame, with AXE_OPTIONS."""
+    """axe-core's findings on a Playwright page or frame, with AXE_OPTIONS.
+
+    Waits for the document's load event first: a check run while the stylesheet is still
+    on its way measures unstyled links (the 19 px targets of a flaky CI run)."""
     from axe_playwright_python.sync_playwright import Axe
 
+    target.wait_for_load_state("load")
     return Axe().run(target, options=AXE_OPTIONS)
 
 

@@ -129,6 +129,7 @@ def test_axe_clean_on_error_and_plan(page):
     """Reached by clicking, scripts running (every page and state is checked in test_pages.py)."""
     page.goto("/q")
     page.get_by_role("button", name="Continue").click()
+    expect(page.locator(".error-summary")).to_be_visible()
     result = axe(page)
     assert result.violations_count == 0, result.generate_report()
     page.goto("/")
