@@ -18,6 +18,7 @@ from werkzeug.datastructures import MultiDict
 
 import config
 from app import create_app, directory, flow
+from app.i18n import babel
 from app.web import lang
 from tests import page_states
 from tests.conftest import assert_page_invariants, find_all, parse, text_of
@@ -44,7 +45,14 @@ def app(tmp_path_factory):
         EMBED_SITES = {SITE: ORIGINS}
         BABEL_TRANSLATION_DIRECTORIES = str(folder)
 
-    return create_app(LangConfig)
+    # Flask-Babel keeps loaded catalogs per locale on the one Babel object every app of this
+    # process shares: start from none, and leave none of ours behind for other tests.
+    app = create_app(LangConfig)
+    with app.app_context():
+        babel.domain_instance.cache.clear()
+    yield app
+    with app.app_context():
+        babel.domain_instance.cache.clear()
 
 
 @pytest.fixture
@@ -53,7 +61,7 @@ def client(app):
 
 
 def html_lang(tree) -> str:
-    return tree.getroot().get("lang") if hasattr(tree, "getroot") else tree.get("lang")
+    return tree.get("lang")
 
 
 def fetch(client, method, path, fields=()):

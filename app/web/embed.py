@@ -35,6 +35,8 @@ def allowed_origins(site: str) -> tuple[str, ...] | None:
 
 def _pull_site(endpoint, values):
     """Take <site> out of the URL values so the shared views need not know about it."""
+    g.pop("embed_site", None)  # where one app context serves several requests (the test client)
+    g.pop("embed_origins", None)
     if values and "site" in values:
         site = values.pop("site")
         origins = allowed_origins(site)
