@@ -416,3 +416,25 @@ def test_loader_labels_are_extractable():
 def test_embed_help_documents_data_lang(client):
     text = text_of(parse(client.get("/embed/help").data))
     assert 'data-lang="es"' in text and f"/embed/{SITE}/es/" in text
+
+
+@pytest.mark.server
+def test_lynx_switches_language_on_a_question_and_keeps_the_answers(tmp_path):
+    """A real text browser (no JavaScript, no formaction): the switch is an ordinary form."""
+    from tests.servers import gunicorn
+    from tests.test_text_browser import Lynx
+
+    with gunicorn() as base:
+        lynx = Lynx(base + "/", tmp_path)
+        try:
+            lynx.wait_for("Start")
+            lynx.activate("Start", then="Are you in danger right now")
+            lynx.activate("No", then="")
+            lynx.activate("Continue", then="Is this about you, or are you helping someone else?")
+            lynx.activate("Espa", then="English")  # the same question in Spanish (lynx may draw "ñ" as "n")
+            lynx.activate("English", then="Is this about you, or are you helping someone else?")
+            assert lynx.heading_is("Is this about you, or are you helping someone else?"), lynx.text
+            lynx.activate("Back", then="Are you in danger right now")
+            assert re.search(r"\(\*\) No$", lynx.text, re.M), lynx.text  # the answer came through both switches
+        finally:
+            lynx.quit()
