@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 
 import click
-from flask import render_template
+from flask import current_app, render_template
 from flask.cli import AppGroup
 from flask_babel import force_locale, gettext
 
@@ -46,7 +46,8 @@ def pages() -> dict[str, str]:
             with force_locale(lang):
                 texts[lang] = {"title": gettext(title), "advice": gettext(advice),
                                "start": gettext("Start again")}
-        out[f"{name}.html"] = render_template("refusal.html", texts=texts) + "\n"
+        out[f"{name}.html"] = render_template("refusal.html", texts=texts,
+                                                 site_name=current_app.config["SITE_NAME"]) + "\n"
         out[f"{name}.json"] = json.dumps({"error": {"message": api_message}}) + "\n"
     return out
 
