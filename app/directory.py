@@ -451,7 +451,7 @@ def load(content_dir: Path = CONTENT_DIR) -> Directory:
             if not directory.resolves(ref.id):
                 raise ContentError(f"step {step.id!r} names referral {ref.id!r}, which no content file has")
         for line in step.lines:
-            for text in (line.you, line.they):
+            for text in line.text.msgids:
                 try:
                     text % directory.facts
                 except (KeyError, ValueError) as exc:

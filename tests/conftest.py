@@ -41,6 +41,15 @@ def text_of(el) -> str:
     return " ".join("".join(el.itertext()).split())
 
 
+def assert_stays_under(tree: ElementTree.Element, prefix: str) -> None:
+    """Every form and every link to this app stays under `prefix` (the widget's, for one)."""
+    for form in find_all(tree, "form"):
+        assert form.get("action").startswith(prefix), form.get("action")
+    for link in find_all(tree, "a"):
+        href = link.get("href")
+        assert not href.startswith("/") or href.startswith(prefix), href
+
+
 def assert_page_invariants(response) -> ElementTree.Element:
     """What every HTML page must do, whatever its state."""
     assert response.mimetype == "text/html"

@@ -9,8 +9,21 @@ from app.directory import Referral
 TRANSLATABLE = (*Referral.TRANSLATABLE, "title")
 
 
+def _leaves(node: dict, path: str):
+    for key, value in node.items():
+        here = f"{path}.{key}" if path else key
+        if isinstance(value, dict):
+            yield from _leaves(value, here)
+        elif isinstance(value, str):
+            yield here, value
+
+
 def extract_toml(fileobj, keywords, comment_tags, options):
     data = tomllib.loads(fileobj.read().decode("utf-8"))
+    if "questions" in data or "steps" in data:  # flow.toml: every string in it is words
+        for path, text in _leaves(data, ""):
+            yield 0, "gettext", text, [path]
+        return
     for table in data.values():
         for entry in table if isinstance(table, list) else ():
             if not isinstance(entry, dict) or "code" in entry:

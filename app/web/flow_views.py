@@ -66,9 +66,9 @@ def render_check(answers: dict, seen, notice: str | None = None):
     return render_template("check.html", rows=rows, notice=notice, hidden=hidden, lang_post=("flow.check", hidden))
 
 
-def _error_message(question: flow.Question, reason: flow.AnswerErrorKind | None) -> str:
+def _error_message(question: flow.Question, reason: flow.AnswerErrorKind | None, helper: bool) -> str:
     if reason is flow.AnswerErrorKind.NOT_COMBINABLE:
-        exclusive = question.choice(sorted(question.exclusive)[0]).label
+        exclusive = question.choice(sorted(question.exclusive)[0]).label(helper)
         return _("Choose “%(answer)s” on its own, or choose the other answers without it.",
                  answer=presenter.t(exclusive))
     if reason:
@@ -112,7 +112,7 @@ def question():
             seen.append(current.id)
     elif current is not None:
         if state.current_error is not None or current.id not in answers:
-            message = _error_message(current, state.current_error)
+            message = _error_message(current, state.current_error, _helper(answers))
             return render_question(current, answers, seen, error=message, chosen=state.current_raw,
                                    back_to_check=back_to_check, notice=notice, status=400)
         if current.id not in seen:
