@@ -333,9 +333,22 @@ def test_back_to_the_start_page_keeps_the_answers_through_the_switch(client):
     assert next(find_all(switched, "h1")).text == next(find_all(tree, "h1")).text
 
 
-def test_a_letter_page_reached_by_post_links_to_its_form_in_the_other_language(client):
-    tree = parse(client.post("/es/letters/removal", data=MultiDict(page_states.REMOVAL_LETTER)).data)
-    assert switch(tree)[:2] == ("link", "/letters/removal")  # the blank form: letters carry no answers
+@pytest.mark.parametrize("path, fields", [("/letters/removal", page_states.REMOVAL_LETTER),
+                                          ("/letters/copyright", page_states.COPYRIGHT_LETTER),
+                                          ("/letters/kit", page_states.KIT),
+                                          ("/letters/kit", [("sender", "authorized"), ("email", "nope")])])
+def test_a_letter_page_reached_by_post_reposts_what_was_typed_in_the_other_language(client, path, fields):
+    english = client.post(path, data=MultiDict(fields))
+    kind, action, carried, *_ = switch(parse(english.data))
+    assert kind == "form" and action == "/es" + path
+    sent = {(n, v.replace("\r\n", "\n")) for n, v in fields if v}
+    assert sent <= {(n, v.replace("\r\n", "\n")) for n, v in carried}  # all that was typed, and only in the body
+    spanish = client.post(action, data=MultiDict(carried))
+    assert spanish.status_code == english.status_code  # the same letter (or the same errors), in Spanish
+    tree = parse(spanish.data)
+    assert html_lang(tree) == "es"
+    letters = [text_of(t) for t in find_all(tree, "textarea")]
+    assert letters == [text_of(t) for t in find_all(parse(english.data), "textarea")]  # letters stay in English
 
 
 # --- The API --------------------------------------------------------------------------------

@@ -132,20 +132,22 @@ def alternates() -> list[tuple[str, str]]:
     return [*urls, ("x-default", urls[0][1])]
 
 
-def switch(post: tuple[str, list[tuple[str, str]]] | None = None, error: bool = False) -> dict:
+def switch(post: tuple[str | None, list[tuple[str, str]]] | None = None, error: bool = False) -> dict:
     """The language control: a link to this page in the other language, or, on a page that
-    holds answers, a form that POSTs them (`post`: endpoint and hidden fields) to the same
-    page in the other language. Answers never go into a URL. An error page links to the
-    start page in the other language (the same error there would help nobody)."""
+    holds answers, a form that POSTs them (`post`: endpoint, None for this page's own, and
+    hidden fields) to the same page in the other language. Answers never go into a URL.
+    An error page links to the start page in the other language (the same error there
+    would help nobody)."""
     lang = _other()
     control = {"lang": lang, "name": NAMES[lang], "fields": None}
     if post is not None:
         endpoint, fields = post
-        control.update(href=url_for(endpoint, lang=lang), fields=fields)
+        values = {} if endpoint else dict(request.view_args or {})
+        control.update(href=url_for(endpoint or request.endpoint, **values, lang=lang), fields=fields)
     elif error:
         control["href"] = url_for("pages.start", lang=lang)
     else:
-        # A page reached by POST without answers to carry (a letter): its blank form, or the start.
+        # A page reached by POST with nothing to carry: the page its URL shows on a GET, or the start.
         control["href"] = page_in(lang)
     return control
 
