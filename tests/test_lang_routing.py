@@ -351,6 +351,15 @@ def test_a_letter_page_reached_by_post_reposts_what_was_typed_in_the_other_langu
     assert letters == [text_of(t) for t in find_all(parse(english.data), "textarea")]  # letters stay in English
 
 
+def test_a_letter_page_never_carries_a_choice_it_did_not_offer(client):
+    # A radio's value is not filtered like typed text: one not offered may hold what HTML cannot carry.
+    fields = [("sender", "x\x01"), ("kind", "ai"), ("description", "a photo\x02 from May"), ("email", "nope")]
+    tree = assert_page_invariants(client.post("/letters/kit", data=MultiDict(fields)))
+    carried = dict(switch(tree)[2])
+    assert "sender" not in carried and carried["kind"] == "ai"
+    assert carried["description"] == "a photo from May" and carried["email"] == "nope"  # typed text, even in error
+
+
 # --- The API --------------------------------------------------------------------------------
 
 
