@@ -214,3 +214,10 @@ def test_flow_check_follows_the_spanish_blocks(directory):
     findings = content_checks.check()
     assert not [f for f in findings if f.level == "error"]
     assert any(f.where == "crisis-988.es" and "secondary" in f.message for f in findings)
+
+
+def test_the_api_schema_names_the_two_languages():
+    schema = Referral.json_schema()
+    assert schema["properties"]["language"] == {"type": "string", "enum": ["en", "es"]}
+    assert schema["properties"]["info_url"] == {"type": ["string", "null"]}
+    assert "es" not in schema["properties"]  # the content's block is not sent; what it yields is
