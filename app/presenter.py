@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from flask_babel import get_locale
 from flask_babel import gettext as _
 
 from app import flow
@@ -15,15 +16,24 @@ GROUP_TITLES = {
 }
 
 
-def referral(directory: Directory, ref_id: str, state_code: str | None) -> dict | None:
-    """One referral as the API's plain data, translated. `state-law` resolves to the chosen state."""
-    found = directory.referral(ref_id, state_code, t)
+def language() -> str:
+    """The request's language ("en" or "es"), from Flask-Babel's locale; English outside a request."""
+    locale = get_locale()
+    return locale.language if locale is not None else "en"
+
+
+def referral(directory: Directory, ref_id: str, state_code: str | None, lang: str | None = None) -> dict | None:
+    """One referral as the API's plain data, translated. `state-law` resolves to the chosen state.
+    In Spanish (`lang`, else the request's language) it carries the Spanish help where there is
+    some, and `language` says whether the service helps in Spanish ("es") or not ("en")."""
+    found = directory.referral(ref_id, state_code, t, lang=lang or language())
     return found.to_json() if found else None
 
 
 def plan_data(plan: flow.Plan, directory: Directory) -> dict:
     """The plan in the API's shape; templates use the same data."""
-    facts = directory.facts
+    lang = language()
+    facts = directory.facts_in(lang)
     steps = []
     for step in plan.steps:
         paragraphs = [t(line, **facts) for line in step.lines]
@@ -38,7 +48,7 @@ def plan_data(plan: flow.Plan, directory: Directory) -> dict:
         })
     referrals = {}
     for ref_id in plan.referral_ids:
-        data = referral(directory, ref_id, plan.state)
+        data = referral(directory, ref_id, plan.state, lang)
         if data is not None:
             referrals[ref_id] = data
     return {"steps": steps, "referrals": referrals}
