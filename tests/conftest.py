@@ -80,6 +80,10 @@ def assert_page_invariants(response) -> ElementTree.Element:
             if value:
                 assert value.startswith("/") or value.startswith("data:"), f"third-party {attr}: {value}"
     for link in find_all(tree, "link"):
+        if link.get("rel") == "alternate":  # hreflang alternates: absolute, as search engines want
+            assert link.get("hreflang") in ("en", "es", "x-default"), link.get("hreflang")
+            assert link.get("href", "").startswith(("http://", "https://")), link.get("href")
+            continue
         assert link.get("href", "").startswith(("/", "data:")), "no third-party stylesheet or font"
     exit_link = next(el for el in find_all(tree, "a") if el.get("id") == "quick-exit")
     assert exit_link.get("target") == "_top" and "noreferrer" in exit_link.get("rel")
