@@ -59,11 +59,12 @@ def test_axe_on_every_page_and_state(page, guide_slugs):
 
 
 def test_no_sideways_scroll_on_narrow_screens(browser, server, guide_slugs):
-    """At 320 and 360 CSS px wide: each page is loaded once and measured at both widths."""
+    """At 320 and 360 CSS px wide, in English and in Spanish (longer words): each page is
+    loaded once and measured at both widths."""
     context = browser.new_context(base_url=server, viewport={"width": 360, "height": 640})
     page = context.new_page()
     wide = []
-    for name, method, path, fields in states(guide_slugs):
+    for name, method, path, fields in states(guide_slugs) + states(guide_slugs, lang="es"):
         open_state(page, method, path, fields)
         for width in (320, 360):
             page.set_viewport_size({"width": width, "height": 640})
