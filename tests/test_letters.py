@@ -206,7 +206,9 @@ def es_client():
     are the routing's business; this proves the letters, whatever chooses the language)."""
     from app import create_app
     from config import TestConfig
+    from tests.test_catalog import compile_catalogs
 
+    compile_catalogs()
     app = create_app(TestConfig)
     app.extensions["babel"].locale_selector = lambda: "es"
     return app.test_client()
