@@ -27,6 +27,8 @@ messages: deps
 	@mkdir -p build
 	$(BIN)/pybabel -q extract --no-wrap -k N_ -k _l --project=help-guide --version=1 -F babel.cfg -o build/messages.pot .
 	$(BIN)/pybabel -q update --no-wrap --no-fuzzy-matching --ignore-obsolete -i build/messages.pot -d app/translations
+	@# The extraction time would change the catalogs on every run (and clash between branches): leave it out.
+	sed -i '/^"POT-Creation-Date: /d' app/translations/*/LC_MESSAGES/messages.po
 	$(BIN)/pybabel -q compile -d app/translations
 	@$(BIN)/python -c "from babel.messages.pofile import read_po; import glob; \
 	[print(p, sum(1 for m in read_po(open(p, 'rb')) if m.id and not m.string), 'untranslated') \
