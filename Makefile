@@ -25,7 +25,7 @@ test-deps: $(BIN)/python
 # messages.po up to date (new msgids empty, gone ones dropped, never guessed), and compile.
 messages: deps
 	@mkdir -p build
-	$(BIN)/pybabel -q extract --no-wrap -k N_ -k _l --project=help-guide --version=1 -F babel.cfg -o build/messages.pot .
+	$(BIN)/pybabel -q extract --no-wrap --add-location=file -k N_ -k _l --project=help-guide --version=1 -F babel.cfg -o build/messages.pot .
 	$(BIN)/pybabel -q update --no-wrap --no-fuzzy-matching --ignore-obsolete -i build/messages.pot -d app/translations
 	@# The extraction time would change the catalogs on every run (and clash between branches): leave it out.
 	sed -i '/^"POT-Creation-Date: /d' app/translations/*/LC_MESSAGES/messages.po
