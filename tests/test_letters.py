@@ -200,18 +200,29 @@ def test_download_form_carries_every_value(client):
 
 # --- The letter stays in English whatever the page's language; the page around it does not. ---
 
-@pytest.fixture(scope="module")
-def es_client():
-    """The app with its pages in Spanish, through a test-only locale selector (the /es/ URLs
-    are the routing's business; this proves the letters, whatever chooses the language)."""
-    from app import create_app
-    from config import TestConfig
+class Spanish:
+    """The same test client asking for Spanish: every page under /es/, the API with ?lang=es."""
+
+    def __init__(self, client):
+        self.client = client
+
+    @staticmethod
+    def url(path: str) -> str:
+        return f"{path}?lang=es" if path.startswith("/api/") else f"/es{path}"
+
+    def get(self, path: str, **kwargs):
+        return self.client.get(self.url(path), **kwargs)
+
+    def post(self, path: str, **kwargs):
+        return self.client.post(self.url(path), **kwargs)
+
+
+@pytest.fixture
+def es_client(client):
     from tests.test_catalog import compile_catalogs
 
-    compile_catalogs()
-    app = create_app(TestConfig)
-    app.extensions["babel"].locale_selector = lambda: "es"
-    return app.test_client()
+    compile_catalogs()  # a run of pytest alone, without `make test-deps`, still sees the catalog
+    return Spanish(client)
 
 
 def _main_text(response) -> str:
