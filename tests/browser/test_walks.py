@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import EXIT_URL, axe, skip_to_plan
+from tests.browser.conftest import EXIT_URL, axe, skip_to_plan, translator
 
 pytestmark = pytest.mark.browser
 
@@ -22,34 +22,37 @@ def press(page, button, *labels):
     expect(heading).not_to_have_text(before)
 
 
-def test_no_js_walk_with_back_change_and_skip(nojs_page):
-    page = nojs_page
-    page.goto("/")
-    press(page, "Start")
-    expect(page.locator("h1")).to_contain_text("in danger")
-    press(page, "Continue", "No")
-    press(page, "Continue", "It's about me")
-    press(page, "Continue", "A picture or video has been shared, posted or sent")
-    press(page, "Back")  # Back keeps the answer
-    expect(page.locator("h1")).to_have_text("What is happening?")
-    expect(page.get_by_label("A picture or video has been shared, posted or sent", exact=True)).to_be_checked()
-    press(page, "Continue")
-    press(page, "Continue", "18 or older")
-    press(page, "Skip this question")  # kind
-    press(page, "Continue", "Someone else took it")
-    press(page, "Continue", "In search results, like Google")
-    press(page, "Continue", "Yes")
-    press(page, "Skip this question")  # state
-    expect(page.locator("h1")).to_have_text("Check your answers")
-    press(page, "Change your answer to: Where have you seen it?")
-    press(page, "Continue", "A social media app or site")
-    expect(page.locator("h1")).to_have_text("Check your answers")
-    press(page, "See my plan")
-    expect(page.locator("h1")).to_have_text("Your next steps")
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_no_js_walk_with_back_change_and_skip(nojs_page, lang):
+    """The whole walk with JavaScript off, in each language, pressing what a reader sees there."""
+    page, T, prefix = nojs_page, translator(lang), "/es" if lang == "es" else ""
+    page.goto(prefix + "/")
+    press(page, T("Start"))
+    expect(page.locator("h1")).to_have_text(T("Are you in danger right now, or afraid someone may hurt you?"))
+    expect(page.locator("html")).to_have_attribute("lang", lang)
+    press(page, T("Continue"), T("No"))
+    press(page, T("Continue"), T("It's about me"))
+    press(page, T("Continue"), T("A picture or video has been shared, posted or sent"))
+    press(page, T("Back"))  # Back keeps the answer
+    expect(page.locator("h1")).to_have_text(T("What is happening?"))
+    expect(page.get_by_label(T("A picture or video has been shared, posted or sent"), exact=True)).to_be_checked()
+    press(page, T("Continue"))
+    press(page, T("Continue"), T("18 or older"))
+    press(page, T("Skip this question"))  # kind
+    press(page, T("Continue"), T("Someone else took it"))
+    press(page, T("Continue"), T("In search results, like Google"))
+    press(page, T("Continue"), T("Yes"))
+    press(page, T("Skip this question"))  # state
+    expect(page.locator("h1")).to_have_text(T("Check your answers"))
+    press(page, T('Change<span class="vh"> your answer to: %(question)s</span>', question=T("Where have you seen it?")))
+    press(page, T("Continue"), T("A social media app or site"))
+    expect(page.locator("h1")).to_have_text(T("Check your answers"))
+    press(page, T("See my plan"))
+    expect(page.locator("h1")).to_have_text(T("Your next steps"))
     text = page.locator("main").inner_text()
-    assert "Remove it from search results" in text and "StopNCII.org" in text and "X (Twitter)" in text
-    assert page.url.endswith("/plan")
-    assert all(r.startswith(page.url.split("/plan")[0]) for r in page.requests), page.requests
+    assert T("Remove it from search results") in text and "StopNCII.org" in text and "X (Twitter)" in text
+    assert page.url.endswith(prefix + "/plan")
+    assert all(r.startswith(page.url.split(prefix + "/plan")[0]) for r in page.requests), page.requests
 
 
 def tab_to(page, text, limit=40):
@@ -64,13 +67,15 @@ def tab_to(page, text, limit=40):
     raise AssertionError(f"could not Tab to {text!r}")
 
 
-def test_keyboard_only_walk(page):
-    page.goto("/")
-    tab_to(page, "Start")
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_keyboard_only_walk(page, lang):
+    T, prefix = translator(lang), "/es" if lang == "es" else ""
+    page.goto(prefix + "/")
+    tab_to(page, T("Start"))
     page.keyboard.press("Enter")
-    page.wait_for_url("**/q")
+    page.wait_for_url(f"**{prefix}/q")
     for _ in range(12):
-        if h1(page) == "Check your answers":
+        if h1(page) == T("Check your answers"):
             break
         if page.locator("main select").count():
             page.locator("main select").focus()
@@ -78,15 +83,16 @@ def test_keyboard_only_walk(page):
         else:
             page.locator("main fieldset input:visible").first.focus()
             page.keyboard.press("Space")
-        tab_to(page, "Continue")
+        tab_to(page, T("Continue"))
         with page.expect_navigation():
             page.keyboard.press("Enter")
-    expect(page.locator("h1")).to_have_text("Check your answers")
-    tab_to(page, "See my plan")
+    expect(page.locator("h1")).to_have_text(T("Check your answers"))
+    tab_to(page, T("See my plan"))
     with page.expect_navigation():
         page.keyboard.press("Enter")
-    assert h1(page) in ("Your next steps", "Next steps for the person you are helping")
-    origin = page.url.split("/plan")[0]
+    assert h1(page) in (T("Your next steps"), T("Next steps for the person you are helping"))
+    assert page.locator("html").get_attribute("lang") == lang
+    origin = page.url.split(prefix + "/plan")[0]
     assert all(r.startswith(origin) for r in page.requests), "a third-party request was made"
 
 
