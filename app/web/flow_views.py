@@ -10,7 +10,7 @@ from flask import Blueprint, current_app, render_template, request
 from flask_babel import gettext as _
 
 from app import flow, presenter
-from app.web import form_state, urls
+from app.web import cards, form_state, urls
 
 bp = Blueprint("flow", __name__)
 
@@ -153,5 +153,5 @@ def plan():
     directory = _directory()
     result = flow.build_plan(answers, directory.platforms_by_where)
     data = presenter.plan_data(result, directory)
-    return render_template("plan.html", groups=presenter.plan_groups(data, urls.page_url), helper=result.helper,
+    return render_template("plan.html", groups=presenter.plan_groups(data, urls.page_url, cards.card_html), helper=result.helper,
                            hidden=form_state.hidden_fields(answers, state.seen))
