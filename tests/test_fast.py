@@ -273,11 +273,15 @@ def test_static_urls_hash_each_file_once_unless_debugging(app, monkeypatch):
     calls = []
     real = assets._current_digest
     monkeypatch.setattr(assets, "_current_digest", lambda folder, name: calls.append(name) or real(folder, name))
-    monkeypatch.setattr(assets, "_settled", {})
+    monkeypatch.setattr(assets, "_digests", {})
+    monkeypatch.setattr(assets, "_root_urls", {})
+    with app.test_request_context("/", environ_overrides={"SCRIPT_NAME": "/help"}):
+        mounted = assets.static_url("site.css")  # under a prefix first: the root's URL must not take it
     with app.test_request_context("/"):
         urls = {assets.static_url("site.css") for _ in range(5)}
         assert len(urls) == 1 and calls == ["site.css"]
-        assert re.fullmatch(r"/static/site\.css\?v=[0-9a-f]{12}", urls.pop())
+        url = urls.pop()
+        assert re.fullmatch(r"/static/site\.css\?v=[0-9a-f]{12}", url) and mounted == "/help" + url
         monkeypatch.setattr(app, "debug", True)
         assets.static_url("site.css")
         assets.static_url("site.css")

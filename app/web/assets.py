@@ -1,9 +1,9 @@
 """Versioned static URLs: a content hash in the query string, so static files
 can be cached for a year and still change the moment a file changes.
 
-A file's hash is read once per process: a deployment replaces files and restarts the app,
-so the running app never needs to look again (it used to stat the file on every URL, three
-times a page). With the debugger or template auto-reload on, the file is checked on every
+A file's hash is read once per process, and its URL built once: a deployment replaces files
+and restarts the app, so the running app never needs to look again (it used to stat the file
+and build the URL with its query string for every link, three times a page). With the debugger or template auto-reload on, the file is checked on every
 URL as before, so an edited stylesheet shows at once while developing.
 """
 
@@ -13,7 +13,7 @@ import hashlib
 from functools import lru_cache
 from pathlib import Path
 
-from flask import current_app, url_for
+from flask import current_app, request, url_for
 
 
 @lru_cache(maxsize=64)
@@ -26,19 +26,30 @@ def _current_digest(folder: str, filename: str) -> str:
     return _digest(str(path), path.stat().st_mtime)
 
 
-_settled: dict[tuple[str, str], str] = {}  # (static folder, file name) -> hash, for this process
+# Per process, keyed by (static folder, file name): each file's hash, and its URL at the site
+# root. File names come from templates (`static_url('site.css')`), never from a request.
+_digests: dict[tuple[str, str], str] = {}
+_root_urls: dict[tuple[str, str], str] = {}
 
 
 def static_url(filename: str) -> str:
     app = current_app._get_current_object()
-    folder = app.static_folder
+    key = (app.static_folder, filename)
     if app.debug or app.jinja_env.auto_reload:
-        digest = _current_digest(folder, filename)
-    else:
-        digest = _settled.get((folder, filename))
-        if digest is None:
-            digest = _settled[(folder, filename)] = _current_digest(folder, filename)
-    return url_for("static", filename=filename, v=digest)
+        return url_for("static", filename=filename, v=_current_digest(*key))
+    if request.script_root:  # mounted under a proxy's prefix: built for it
+        return url_for("static", filename=filename, v=_digest_of(key))
+    url = _root_urls.get(key)
+    if url is None:
+        url = _root_urls[key] = url_for("static", filename=filename, v=_digest_of(key))
+    return url
+
+
+def _digest_of(key: tuple[str, str]) -> str:
+    digest = _digests.get(key)
+    if digest is None:
+        digest = _digests[key] = _current_digest(*key)
+    return digest
 
 
 def init_app(app) -> None:
