@@ -24,7 +24,10 @@ from app.i18n import t, translations
 
 
 class ReadOnlyDict(dict):
-    """A dict that refuses changes: the tables' objects are shared by every request."""
+    """A dict that refuses changes: the tables' objects are shared by every request. `json` is
+    the object as JSON, written once (as Flask's default provider writes a response)."""
+
+    json: str
 
     def _refuse(self, *args, **kwargs):
         raise TypeError("precomputed display data is shared by every request: copy it to change it")
@@ -40,7 +43,6 @@ class Tables:
     lines: Mapping[str, str]  # step line msgid -> translated, facts filled in
     referrals: Mapping[str, dict]  # referral id -> API object
     state_laws: Mapping[str, dict]  # state code -> the `state-law` API object for it
-    referral_json: Mapping[tuple[str, str | None], str]  # (id, state) -> the API object, JSON-encoded
 
     def referral(self, ref_id: str, state_code: str | None) -> dict | None:
         if ref_id == STATE_LAW:
@@ -68,12 +70,15 @@ def build(directory: Directory) -> Tables:
             for text in (line.you, line.they):
                 if text:
                     lines[text] = t(text, **facts)
-    referrals = {ref_id: ReadOnlyDict(directory.referral(ref_id, None, t).to_json()) for ref_id in directory.entries}
-    state_laws = {code: ReadOnlyDict(directory.referral(STATE_LAW, code, t).to_json()) for code in directory.states}
-    encoded = {(ref_id, None): encode(data) for ref_id, data in referrals.items()}
-    encoded.update({(STATE_LAW, code): encode(data) for code, data in state_laws.items()})
-    return Tables(MappingProxyType(lines), MappingProxyType(referrals), MappingProxyType(state_laws),
-                  MappingProxyType(encoded))
+    referrals = {ref_id: _shared(directory.referral(ref_id, None, t).to_json()) for ref_id in directory.entries}
+    state_laws = {code: _shared(directory.referral(STATE_LAW, code, t).to_json()) for code in directory.states}
+    return Tables(MappingProxyType(lines), MappingProxyType(referrals), MappingProxyType(state_laws))
+
+
+def _shared(data: dict) -> ReadOnlyDict:
+    shared = ReadOnlyDict(data)
+    shared.json = encode(data)
+    return shared
 
 
 def encode(value) -> str:

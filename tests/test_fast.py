@@ -14,14 +14,14 @@ import re
 import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
-from flask import g, render_template_string
+from flask import g, jsonify, render_template_string
 from flask_babel import force_locale
 from markupsafe import Markup
 
 from app import create_app, flow, precompute, presenter
 from app.directory import STATE_LAW
 from app.i18n import gettext, t, translations
-from app.web import assets, cards, page_cache, warm
+from app.web import assets, cards, fast_json, page_cache, warm
 from config import TestConfig
 
 STEP_LINE = flow.STEPS[0].lines[0].you  # "If you are in danger now, call %(emergency_phone)s."
@@ -136,12 +136,25 @@ def test_precomputed_plan_text_is_what_translating_afresh_gives(es_app, locale):
     with es_app.app_context(), force_locale(locale):
         for answers in answer_sets:
             plan = flow.build_plan(answers, directory.platforms_by_where)
-            assert presenter.plan_data(plan, directory) == _reference_plan_data(plan, directory)
+            data = presenter.plan_data(plan, directory)
+            assert data == _reference_plan_data(plan, directory)
+            assert fast_json.response({"plan": data}).data == jsonify({"plan": data}).data
         for code in directory.states:
             assert presenter.referral(directory, STATE_LAW, code) == \
                 directory.referral(STATE_LAW, code, t).to_json()
         texas = presenter.referral(directory, STATE_LAW, "TX")["name"]
         assert texas == ("La ley en Texas" if locale == "es" else "The law in Texas")
+
+
+def test_json_responses_are_jsonifys_own_in_every_setting(app, monkeypatch):
+    directory = app.extensions["directory"]
+    with app.app_context():
+        data = {"plan": {"referrals": {"a": precompute.tables(directory).referrals["crisis-988"]}, "é": [1, None],
+                         "n": {1: "x"}, "when": __import__("datetime").date(2026, 1, 2)}}
+        assert fast_json.response(data).data == jsonify(data).data
+        assert fast_json.response(data).mimetype == "application/json"
+        monkeypatch.setattr(app, "debug", True)  # indented, as jsonify indents while debugging
+        assert fast_json.response(data).data == jsonify(data).data and b"\n  " in jsonify(data).data
 
 
 def test_tables_are_one_per_language_shared_and_read_only(es_app):
