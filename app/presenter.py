@@ -73,7 +73,9 @@ def plan_groups(data: dict, page_url, card_html=None) -> list[dict]:
                 if ref_id in data["referrals"]:
                     ref, again = data["referrals"][ref_id], ref_id in shown
                     html = card_html(ref) if card_html and not again else None
-                    cards.append({"ref": ref if html else referral_card(ref, page_url), "again": again, "html": html})
+                    # A link back needs only the id and name; a card rendered once needs nothing more.
+                    shown_as = ref if html or again else referral_card(ref, page_url)
+                    cards.append({"ref": shown_as, "again": again, "html": html})
                     shown.add(ref_id)
             steps.append({**step, "cards": cards})
         if steps:

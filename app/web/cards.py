@@ -19,15 +19,24 @@ from app import precompute, presenter
 
 def card_html(ref: dict) -> Markup | None:
     """The card for one of the current language's precomputed referrals, or None (render it)."""
+    return lookup()(ref)
+
+
+def lookup():
+    """This request's `card_html`, its language's cards found once (a plan page has ~20 cards)."""
     directory = current_app.extensions["directory"]
     tables = precompute.tables(directory)
     store: dict = directory.__dict__.setdefault("_card_html", {})
     rendered = store.get(tables)
     if rendered is None:
         rendered = store[tables] = _render_all(tables)
-    found = rendered.get(id(ref))
-    # Keyed by the shared object itself (alive as long as `tables`): a copy is never matched.
-    return found[1] if found is not None and found[0] is ref else None
+
+    def find(ref: dict) -> Markup | None:
+        found = rendered.get(id(ref))
+        # Keyed by the shared object itself (alive as long as `tables`): a copy is never matched.
+        return found[1] if found is not None and found[0] is ref else None
+
+    return find
 
 
 def _render_all(tables: precompute.Tables) -> dict[int, tuple[dict, Markup]]:

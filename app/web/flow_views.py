@@ -153,5 +153,5 @@ def plan():
     directory = _directory()
     result = flow.build_plan(answers, directory.platforms_by_where)
     data = presenter.plan_data(result, directory)
-    return render_template("plan.html", groups=presenter.plan_groups(data, urls.page_url, cards.card_html), helper=result.helper,
+    return render_template("plan.html", groups=presenter.plan_groups(data, urls.page_url, cards.lookup()), helper=result.helper,
                            hidden=form_state.hidden_fields(answers, state.seen))
