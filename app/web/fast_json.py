@@ -11,6 +11,7 @@ provider) it is `jsonify` itself.
 from __future__ import annotations
 
 import json
+from json.encoder import encode_basestring_ascii as _key  # json.dumps' own, for a str
 
 from flask import current_app, jsonify
 from flask.json.provider import DefaultJSONProvider
@@ -32,7 +33,7 @@ def _dumps(value, default) -> str:
     if isinstance(value, ReadOnlyDict):
         return value.json
     if type(value) is dict and all(type(key) is str for key in value):
-        return "{" + ",".join(f"{_plain(key, default)}:{_dumps(item, default)}" for key, item in value.items()) + "}"
+        return "{" + ",".join(f"{_key(key)}:{_dumps(item, default)}" for key, item in value.items()) + "}"
     return _plain(value, default)
 
 
