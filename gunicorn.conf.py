@@ -35,4 +35,5 @@ def post_worker_init(worker):
     referral cards) as the worker starts, not while the first visitor waits (app/web/warm.py)."""
     from app.web import warm
 
-    warm.warm(worker.wsgi)
+    if "directory" in getattr(worker.wsgi, "extensions", {}):  # bench/hello.py runs under these settings too
+        warm.warm(worker.wsgi)
