@@ -43,20 +43,21 @@ def create_app(config: object | None = None) -> Flask:
     app.extensions["directory"] = directory.load(Path(app.config["CONTENT_DIR"]))
     # Phone numbers, addresses and citations that page text names, read from the content data.
     app.jinja_env.globals["facts"] = app.extensions["directory"].facts
-    babel.init_app(app)
 
-    from app.web import api, assets, embed, errors, flow_views, kit, kit_api, letters, pages, security
+    from app.web import api, assets, embed, errors, flow_views, kit, kit_api, lang, letters, pages, security, urls
 
+    babel.init_app(app, locale_selector=lang.locale)
     security.init_app(app)
     assets.init_app(app)
+    lang.init_app(app)  # before the widget's hooks: its 404 for an unknown site is in the URL's language
     embed.init_app(app)
     # Pages say noindex unless their view says otherwise (app/web/pages.py).
     app.context_processor(lambda: {"site": _site_context(app), "index": False})
     errors.init_app(app)
     for bp in (pages.bp, flow_views.bp, letters.bp, kit.bp):
-        app.register_blueprint(bp)
-        # The same pages inside the embeddable widget, framable only by the site's origins.
-        embed.mount(app, bp)
+        # Each page in English and Spanish, and inside the embeddable widget (framable only by the
+        # site's origins): one endpoint, a rule per prefix (app/web/urls.py).
+        urls.mount(app, bp)
     app.register_blueprint(pages.found)  # robots.txt and sitemap.xml, at the root only
     app.register_blueprint(api.bp)
     app.register_blueprint(kit_api.bp)

@@ -60,6 +60,9 @@ def user_facing_urls(content: directory_module.Directory) -> list[tuple[str, str
             value = getattr(entry, field)
             if value and not (entry.internal and value.startswith("/")):
                 out.append((f"{entry.id}.{field}", value))
+        if entry.es:  # the Spanish page's links
+            out.extend((f"{entry.es.id}.{field}", value) for field in ("url", "info_url")
+                       if (value := getattr(entry.es, field)))
     for state in content.states.values():
         out.append((f"state {state.code}.url", state.url))
     return out
@@ -98,6 +101,10 @@ def check(content_dir: Path | None = None, warn_age_days: int = directory_module
     for entry in content.entries.values():
         if entry.id not in used:
             findings.append(Finding("error", f"entry {entry.id}", "no step of the plan uses it"))
+    for entry in content.entries.values():
+        if entry.kind == "resource" and not entry.internal and entry.es is None:
+            findings.append(Finding("warning", f"entry {entry.id}", "no `es` block: Spanish pages show it as "
+                                    "English (\"en inglés\"); say what Spanish help it has, or that none was found"))
     where_codes = {code for p in content.platforms for code in p.where}
     for code in ("social", "adult_site", "messaging"):
         if code not in where_codes:

@@ -38,11 +38,36 @@ class ContentError(ValueError):
 
 STATE_LAW = "state-law"  # the referral id the engine names for "the law where you live"
 
+LANGUAGES = ("en", "es")  # the guide's languages; English is the content's own
+# How a per-language block's facts were verified (shared/spanish-help.md's tags):
+# "owner": on the owner's own page [V]; "secondary": only on secondary pages [V2], said in
+# `secondary`; "not-found": looked for and not found, so the service is shown as English.
+VERIFIED = ("owner", "secondary", "not-found")
+
 _API = {"api": True}  # in the API's referral object, in this order
 _TRANSLATED = {"api": True, "translatable": True}  # shown to people: a msgid in content, translated for display
 _JSON_TYPES = {str: {"type": "string"}, bool: {"type": "boolean"},
                dt.date: {"type": "string", "format": "date"},
                tuple[str, ...]: {"type": "array", "items": {"type": "string"}}}
+
+
+@dataclass(frozen=True, kw_only=True)
+class LanguageHelp:
+    """What a referral offers people who read the guide in another language (`es = {...}`
+    in the content), written in that language, with its own sources and review date.
+    `language` is the language the service or linked page helps in as far as verified: "es"
+    when Spanish help was found, "en" when none was (the page then says "en inglés")."""
+
+    id: str  # "crisis-988.es": the entry and the language, for checks and messages
+    language: str
+    verified: str  # one of VERIFIED
+    sources: tuple[str, ...]
+    reviewed: dt.date
+    url: str | None = None  # the page in this language, instead of the entry's
+    text: str | None = None  # how to text in this language ("Envía AYUDA al 988")
+    how: str | None = None  # instructions written in this language
+    info_url: str | None = None  # a page in this language about a service that is not in it
+    secondary: str | None = None  # which facts rest only on secondary sources
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -69,6 +94,10 @@ class Referral:
     hours: str | None = field(default=None, metadata=_TRANSLATED)
     how: str | None = field(default=None, metadata=_TRANSLATED)  # platforms: how to report in the app
     internal: bool = field(default=False, metadata=_API)  # a page of this app, not an outside site
+    # The language the service or page helps in, as far as verified: on a Spanish page a
+    # service without verified Spanish help is "en" (shown as "en inglés"), never hidden.
+    language: str = field(default="en", metadata={**_API, "enum": LANGUAGES})
+    info_url: str | None = field(default=None, metadata=_API)  # a page in the reader's language about it
     sources: tuple[str, ...] = field(metadata=_API)
     reviewed: dt.date = field(metadata=_API)
     # Content only, not in the API:
@@ -76,6 +105,27 @@ class Referral:
     where: tuple[str, ...] = ()  # platforms: the answers to "where" that bring it into a plan
     domains: tuple[str, ...] = ()  # platforms: the host names it is reached at
     secondary: str | None = None  # why only secondary sources back it (shown by `flow check`)
+    es: LanguageHelp | None = None  # Spanish help, or the verified lack of it
+
+    def help_in(self, lang: str) -> LanguageHelp | None:
+        """This referral's block for a language other than English (None for English)."""
+        return self.es if lang == "es" else None
+
+    def in_language(self, lang: str, gettext: Callable[[str], str] | None = None) -> Referral:
+        """The referral as a page in `lang` shows it: its text through `gettext`, then, outside
+        English, the language block's address, texting keyword and instructions, its sources
+        added and the older review date kept. Without a block an outside service is "en"."""
+        shown = self.translated(gettext) if gettext else self
+        if lang == "en":
+            return shown
+        block = self.help_in(lang)
+        if block is None:
+            return dataclasses.replace(shown, language=lang if self.internal else "en")
+        changes = {name: getattr(block, name) for name in ("url", "text", "how", "info_url")
+                   if getattr(block, name)}
+        return dataclasses.replace(shown, **changes, language=block.language,
+                                   sources=tuple(dict.fromkeys(self.sources + block.sources)),
+                                   reviewed=min(self.reviewed, block.reviewed))
 
     def translated(self, gettext: Callable[[str], str]) -> Referral:
         """The same referral, its translatable text through `gettext`; empty optional text is None."""
@@ -113,14 +163,19 @@ class Referral:
                 properties[name] = {**_JSON_TYPES[inner], "type": [_JSON_TYPES[inner]["type"], "null"]}
             else:
                 properties[name] = dict(_JSON_TYPES[hints[name]])
+            enum = _FIELD_META[name].get("enum")
+            if enum:
+                properties[name]["enum"] = list(enum)
         return {"type": "object", "required": list(cls.API_FIELDS), "properties": properties}
 
 
 _FIELDS = dataclasses.fields(Referral)
+_FIELD_META = {f.name: f.metadata for f in _FIELDS}
 Referral.API_FIELDS = tuple(f.name for f in _FIELDS if f.metadata.get("api"))
 Referral.TRANSLATABLE = tuple(f.name for f in _FIELDS if f.metadata.get("translatable"))
 # What a resource or platform in the content files may set, and must.
-_ENTRY_FIELDS = frozenset(f.name for f in _FIELDS) - {"kind"}
+# (`language` and `info_url` come from the per-language block, never the entry itself.)
+_ENTRY_FIELDS = frozenset(f.name for f in _FIELDS) - {"kind", "language", "info_url"}
 _REQUIRED = tuple(f.name for f in _FIELDS if f.name in _ENTRY_FIELDS and
                   f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING)
 
@@ -203,6 +258,7 @@ class Directory:
     guides: dict[str, Guide] = field(default_factory=dict)
     laws: dict[str, Law] = field(default_factory=dict)
     poor_source_hosts: frozenset[str] = frozenset()  # never to be recorded as a source again
+    _facts_by_lang: dict[str, dict[str, str]] = field(default_factory=dict, repr=False, compare=False)
 
     @cached_property
     def platforms_by_where(self) -> dict[str, list[str]]:
@@ -250,25 +306,49 @@ class Directory:
     def get(self, ref_id: str) -> Referral | None:
         return self.entries.get(ref_id)
 
-    def referral(self, ref_id: str, state_code: str | None, gettext=None) -> Referral | None:
-        """The referral an id names, its text through `gettext` (English when None):
-        an entry, or for `state-law` the law in the chosen state (None without one)."""
+    def referral(self, ref_id: str, state_code: str | None, gettext=None, lang: str = "en") -> Referral | None:
+        """The referral an id names as a page in `lang` shows it, its text through `gettext`
+        (English when None): an entry, or for `state-law` the law in the chosen state (None
+        without one). See `Referral.in_language`."""
         if ref_id == STATE_LAW:
             state = self.state(state_code)
             if state is None:
                 return None
-            return state.referral(gettext) if gettext else state.referral()
+            return (state.referral(gettext) if gettext else state.referral()).in_language(lang)
         entry = self.get(ref_id)
         if entry is None:
             return None
-        return entry.translated(gettext) if gettext else entry
+        return entry.in_language(lang, gettext)
+
+    def facts_in(self, lang: str) -> dict[str, str]:
+        """`facts` for pages in `lang`: a referral's address, host and texting keyword from
+        its language block where it has one (in Spanish `ftc_report_host` is the FTC's Spanish
+        reporting site), plus `{id}_info_url`. English is `facts` itself."""
+        if lang == "en":
+            return self.facts
+        if lang not in self._facts_by_lang:
+            out = dict(self.facts)
+            for entry in self.entries.values():
+                block = entry.help_in(lang)
+                if block is None:
+                    continue
+                key = entry.id.replace("-", "_")
+                for fld in ("url", "text", "info_url"):
+                    value = getattr(block, fld)
+                    if value:
+                        out[f"{key}_{fld}"] = value
+                if block.url:
+                    out[f"{key}_host"] = host_of(block.url)
+            self._facts_by_lang[lang] = out
+        return self._facts_by_lang[lang]
 
     def state(self, code: str | None) -> StateEntry | None:
         return self.states.get(code) if code else None
 
     def all_records(self):
-        """Every entry with sources and a review date (for checks and docs)."""
+        """Every entry with sources and a review date, language blocks too (for checks and docs)."""
         yield from self.entries.values()
+        yield from (e.es for e in self.entries.values() if e.es)
         yield from self.states.values()
         yield from self.guides.values()
         yield from self.laws.values()
@@ -348,6 +428,7 @@ def _entry(file: str, kind: str, raw: dict) -> Referral:
             raise _fail(file, name, "domains", "list the host names it is reached at, like \"example.com\"")
     elif where or "domains" in raw:
         raise _fail(file, name, "where" if where else "domains", "only platforms have this field")
+    es = _language_help(file, f"{name}.es", raw["es"]) if "es" in raw else None
     return Referral(
         id=raw["id"], kind=kind, name=raw["name"], description=raw["description"],
         audience=raw["audience"], sources=_check_sources(file, name, raw["sources"]),
@@ -355,7 +436,44 @@ def _entry(file: str, kind: str, raw: dict) -> Referral:
         phone=raw.get("phone"), text=raw.get("text"), tty=raw.get("tty"),
         email=raw.get("email"), hours=raw.get("hours"), how=raw.get("how"),
         internal=internal, where=tuple(where), removal_request=raw.get("removal_request"),
-        domains=tuple(raw.get("domains", ())), secondary=raw.get("secondary"),
+        domains=tuple(raw.get("domains", ())), secondary=raw.get("secondary"), es=es,
+    )
+
+
+_HELP_FIELDS = frozenset(f.name for f in dataclasses.fields(LanguageHelp)) - {"id"}
+
+
+def _language_help(file: str, name: str, raw) -> LanguageHelp:
+    """A referral's block for one language (`es = {...}`): every fact in it sourced and dated."""
+    if not isinstance(raw, dict):
+        raise _fail(file, name, "es", "must be a table, like es = { language = \"es\", ... }")
+    for fld in ("language", "verified", "sources", "reviewed"):
+        if fld not in raw or raw[fld] in ("", None, []):
+            raise _fail(file, name, fld, "is missing")
+    unknown = set(raw) - _HELP_FIELDS
+    if unknown:
+        raise _fail(file, name, sorted(unknown)[0], "is not a known field")
+    if raw["language"] not in LANGUAGES:
+        raise _fail(file, name, "language", f"must be one of {list(LANGUAGES)}")
+    if raw["verified"] not in VERIFIED:
+        raise _fail(file, name, "verified", f"must be one of {list(VERIFIED)}")
+    for fld in ("text", "how", "secondary"):
+        if fld in raw and not isinstance(raw[fld], str):
+            raise _fail(file, name, fld, "must be text")
+    for fld in ("url", "info_url"):
+        if fld in raw:
+            _check_url(file, name, fld, raw[fld])
+    if raw["verified"] == "secondary" and not raw.get("secondary"):
+        raise _fail(file, name, "secondary", "say which facts rest only on secondary sources")
+    if raw["verified"] == "not-found" and raw["language"] != "en":
+        raise _fail(file, name, "language", "help that was not found is \"en\"")
+    if raw["language"] != "en" and not any(raw.get(f) for f in ("url", "text", "how")):
+        raise _fail(file, name, "how", "say where or how the help in this language is reached")
+    return LanguageHelp(
+        id=name, language=raw["language"], verified=raw["verified"],
+        sources=_check_sources(file, name, raw["sources"]), reviewed=_check_reviewed(file, name, raw["reviewed"]),
+        url=raw.get("url"), text=raw.get("text"), how=raw.get("how"), info_url=raw.get("info_url"),
+        secondary=raw.get("secondary"),
     )
 
 
@@ -451,7 +569,7 @@ def load(content_dir: Path = CONTENT_DIR) -> Directory:
             if not directory.resolves(ref.id):
                 raise ContentError(f"step {step.id!r} names referral {ref.id!r}, which no content file has")
         for line in step.lines:
-            for text in (line.you, line.they):
+            for text in line.text.msgids:
                 try:
                     text % directory.facts
                 except (KeyError, ValueError) as exc:

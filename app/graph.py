@@ -31,8 +31,8 @@ def _edges():
 
 def _nodes():
     nodes = [("start", "Every plan", "start")]
-    nodes += [(f"q_{q.id}", f"{q.id}: {q.title}", "question") for q in flow.QUESTIONS]
-    nodes += [(f"s_{s.id}", f"{s.id}: {s.title}", "step") for s in flow.STEPS]
+    nodes += [(f"q_{q.id}", f"{q.id}: {q.title.you}", "question") for q in flow.QUESTIONS]
+    nodes += [(f"s_{s.id}", f"{s.id}: {s.title.you}", "step") for s in flow.STEPS]
     refs = dict.fromkeys(r.id for s in flow.STEPS for r in s.referrals)
     nodes += [(f"r_{r}", r, "referral") for r in refs]
     nodes.append(("r_platforms", "platform referrals (by where)", "referral"))

@@ -50,28 +50,31 @@ class Tables:
         return self.referrals.get(ref_id)
 
 
-def tables(directory: Directory) -> Tables:
-    """The current language's tables for this directory, built on first use."""
-    catalog = translations()
-    # Kept beside the content they come from (as Directory's cached properties are), by catalog.
+def tables(directory: Directory, lang: str) -> Tables:
+    """The tables for this directory in the request's catalog and `lang` (the content's language
+    blocks: `Directory.referral(..., lang=)`, `facts_in`), built on first use."""
+    key = (translations(), lang)
+    # Kept beside the content they come from (as Directory's cached properties are).
     store: dict = directory.__dict__.setdefault("_display_tables", {})
-    found = store.get(catalog)
+    found = store.get(key)
     if found is None:
-        found = store[catalog] = build(directory)
+        found = store[key] = build(directory, lang)
     return found
 
 
-def build(directory: Directory) -> Tables:
-    """Translate every step line and referral with the current catalog."""
-    facts = directory.facts
+def build(directory: Directory, lang: str) -> Tables:
+    """Translate every step line and referral with the current catalog, in `lang`'s content."""
+    facts = directory.facts_in(lang)
     lines = {}
     for step in flow.STEPS:
         for line in step.lines:
-            for text in (line.you, line.they):
+            for text in (line.text.you, line.text.they):
                 if text:
                     lines[text] = t(text, **facts)
-    referrals = {ref_id: _shared(directory.referral(ref_id, None, t).to_json()) for ref_id in directory.entries}
-    state_laws = {code: _shared(directory.referral(STATE_LAW, code, t).to_json()) for code in directory.states}
+    referrals = {ref_id: _shared(directory.referral(ref_id, None, t, lang=lang).to_json())
+                 for ref_id in directory.entries}
+    state_laws = {code: _shared(directory.referral(STATE_LAW, code, t, lang=lang).to_json())
+                  for code in directory.states}
     return Tables(MappingProxyType(lines), MappingProxyType(referrals), MappingProxyType(state_laws))
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from flask_babel import get_locale
+
 from app import flow, precompute
 from app.directory import Directory
 from app.i18n import gettext as _
@@ -14,16 +16,25 @@ GROUP_TITLES = {
 }
 
 
-def referral(directory: Directory, ref_id: str, state_code: str | None) -> dict | None:
-    """One referral as the API's plain data, translated. `state-law` resolves to the chosen state."""
-    found = precompute.tables(directory).referral(ref_id, state_code)  # translated once per language
+def language() -> str:
+    """The request's language ("en" or "es"), from Flask-Babel's locale; English outside a request."""
+    locale = get_locale()
+    return locale.language if locale is not None else "en"
+
+
+def referral(directory: Directory, ref_id: str, state_code: str | None, lang: str | None = None) -> dict | None:
+    """One referral as the API's plain data, translated. `state-law` resolves to the chosen state.
+    In Spanish (`lang`, else the request's language) it carries the Spanish help where there is
+    some, and `language` says whether the service helps in Spanish ("es") or not ("en")."""
+    found = precompute.tables(directory, lang or language()).referral(ref_id, state_code)  # translated once
     return dict(found) if found is not None else None
 
 
 def plan_data(plan: flow.Plan, directory: Directory) -> dict:
     """The plan in the API's shape; templates use the same data."""
-    facts = directory.facts
-    tables = precompute.tables(directory)  # this language's step lines and referrals, translated once
+    lang = language()
+    facts = directory.facts_in(lang)
+    tables = precompute.tables(directory, lang)  # this language's step lines and referrals, translated once
     steps = []
     for step in plan.steps:
         paragraphs = [tables.lines[line] if line in tables.lines else t(line, **facts) for line in step.lines]

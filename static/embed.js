@@ -1,4 +1,5 @@
 /* Help guide loader: <script src="https://HOST/embed.js" data-site="SITE-ID" async></script>
+   (data-lang="es": the guide and the loader's own labels in Spanish.)
    Adds a "Get help" button that opens the guide in a dialog, or (data-mode="inline") the guide
    itself where the tag is. Reads nothing from the host page: no cookies, storage, URL or title.
    Quick exit is always in view: in the dialog's own bar (outside the frame), or inline in the
@@ -10,11 +11,16 @@
   var origin = new URL(script.src).origin;
   var inline = script.getAttribute("data-mode") === "inline";
   var exitUrl = /*EXIT_URL*/"";
+  var LABELS = /*LABELS*/{}; // {lang: {label: text}}, from the app's catalog
+  var lang = script.getAttribute("data-lang");
+  if (!Object.prototype.hasOwnProperty.call(LABELS, lang)) lang = "en";
+  var L = LABELS[lang];
   var frame = document.createElement("iframe");
   // Beside the loader itself, so a mount prefix (https://HOST/help/embed.js) carries over.
-  var src = new URL("embed/" + encodeURIComponent(script.getAttribute("data-site") || "") + "/", script.src).href;
+  var src = new URL("embed/" + encodeURIComponent(script.getAttribute("data-site") || "") + "/" +
+    (lang === "en" ? "" : lang + "/"), script.src).href;
   var FONT = "font:700 1rem/1.2 system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;";
-  frame.title = "Help guide";
+  frame.title = L.title;
   frame.setAttribute("referrerpolicy", "no-referrer");
   frame.setAttribute("allow", "");
   frame.style.cssText = "display:block;width:100%;border:0;" + (inline ? "height:640px" : "flex:1 1 auto;min-height:0;height:auto");
@@ -72,25 +78,27 @@
     node.style.cssText = css;
     return node;
   }
-  button = el("button", "Get help", "position:fixed;right:1rem;bottom:1rem;z-index:2147483646;" + FONT +
+  button = el("button", L.open, "position:fixed;right:1rem;bottom:1rem;z-index:2147483646;" + FONT +
     "font-size:1.1rem;padding:.75rem 1.25rem;min-height:44px;color:#fff;background:#1d4e89;border:2px solid #fff;" +
     "border-radius:6px;cursor:pointer");
   button.type = "button";
+  button.lang = lang;
   button.setAttribute("aria-haspopup", "dialog");
 
   // A modal <dialog>: the host page behind it is inert, so focus cannot land there.
   panel = el("dialog", "", "");
-  panel.setAttribute("aria-label", "Help guide");
+  panel.setAttribute("aria-label", L.title);
+  panel.lang = lang;
   var bar = el("div", "", "display:flex;align-items:center;gap:.5rem;padding:.5rem;background:#f3f2f1;" +
     "border-bottom:1px solid #b1b4b6;flex:0 0 auto");
-  var closer = el("button", "Close", FONT + "font-weight:400;min-height:44px;padding:.25rem 1rem;color:#0b0c0c;" +
+  var closer = el("button", L.close, FONT + "font-weight:400;min-height:44px;padding:.25rem 1rem;color:#0b0c0c;" +
     "background:#fff;border:2px solid #0b0c0c;border-radius:4px;cursor:pointer");
   closer.type = "button";
   closer.autofocus = true; // what showModal() focuses: not the sentinel before it
-  var exit = el("button", "Quick exit", FONT + "margin-left:auto;min-height:44px;padding:.5rem 1rem;color:#fff;" +
+  var exit = el("button", L.exit, FONT + "margin-left:auto;min-height:44px;padding:.5rem 1rem;color:#fff;" +
     "background:#a4262c;border:2px solid #a4262c;border-radius:4px;cursor:pointer");
   exit.type = "button";
-  exit.setAttribute("aria-label", "Quick exit (leave this site now)");
+  exit.setAttribute("aria-label", L.exitLabel);
   // Focus traps: Tab past the frame's end goes round to Close; Shift+Tab before Close, to the frame's end.
   var end = el("span", "", "position:absolute;width:1px;height:1px;overflow:hidden");
   end.tabIndex = 0;

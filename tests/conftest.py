@@ -41,6 +41,15 @@ def text_of(el) -> str:
     return " ".join("".join(el.itertext()).split())
 
 
+def assert_stays_under(tree: ElementTree.Element, prefix: str) -> None:
+    """Every form and every link to this app stays under `prefix` (the widget's, for one)."""
+    for form in find_all(tree, "form"):
+        assert form.get("action").startswith(prefix), form.get("action")
+    for link in find_all(tree, "a"):
+        href = link.get("href")
+        assert not href.startswith("/") or href.startswith(prefix), href
+
+
 def assert_page_invariants(response) -> ElementTree.Element:
     """What every HTML page must do, whatever its state."""
     assert response.mimetype == "text/html"
@@ -71,6 +80,10 @@ def assert_page_invariants(response) -> ElementTree.Element:
             if value:
                 assert value.startswith("/") or value.startswith("data:"), f"third-party {attr}: {value}"
     for link in find_all(tree, "link"):
+        if link.get("rel") == "alternate":  # hreflang alternates: absolute, as search engines want
+            assert link.get("hreflang") in ("en", "es", "x-default"), link.get("hreflang")
+            assert link.get("href", "").startswith(("http://", "https://")), link.get("href")
+            continue
         assert link.get("href", "").startswith(("/", "data:")), "no third-party stylesheet or font"
     exit_link = next(el for el in find_all(tree, "a") if el.get("id") == "quick-exit")
     assert exit_link.get("target") == "_top" and "noreferrer" in exit_link.get("rel")

@@ -32,8 +32,11 @@ COPYRIGHT_LETTER = [("full_name", "Alex Example"), ("postal_address", "1 Main St
                     ("platform_other", "Example"), ("work", "a selfie"), ("locations", "https://example.com/2")]
 
 
-def states(guide_slugs) -> list[tuple[str, str, str, list]]:
-    """(name, method, path, form fields) for every page state."""
+def states(guide_slugs, lang: str = "en") -> list[tuple[str, str, str, list]]:
+    """(name, method, path, form fields) for every page state; with lang="es", the Spanish
+    pages (/es/...), named with an "es-" prefix."""
+    if lang != "en":
+        return [(f"{lang}-{name}", method, f"/{lang}{path}", fields) for name, method, path, fields in states(guide_slugs)]
     out = [("start", "GET", "/", []), ("guides", "GET", "/guides/", []), ("not-found", "GET", "/nope", []),
            ("not-allowed", "GET", "/plan", [])]
     out += [(f"guide-{slug}", "GET", f"/guides/{slug}", []) for slug in guide_slugs]

@@ -92,8 +92,8 @@ def test_flow_check_refuses_poor_sources_and_reports_secondary_ones(tmp_path):
 
 def test_flow_check_reports_an_unreachable_step(monkeypatch):
     never = flow.Cond(lambda v: False, "never")
-    broken = flow.StepDef("support", "x", "support", never, (flow.Placement(flow.ALWAYS, "later", 12),),
-                          (flow.Line("x"),), ())
+    broken = flow.StepDef("support", flow.Voiced.same("x"), "support", never,
+                          (flow.Placement(flow.ALWAYS, "later", 12),), (flow.Line("x", text=flow.Voiced.same("x")),), ())
     steps = tuple(s for s in flow.STEPS if s.id != "support") + (broken,)
     monkeypatch.setattr(flow, "STEPS", steps)
     monkeypatch.setattr(flow.steps, "STEPS", steps)  # where build_plan reads them

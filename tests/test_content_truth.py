@@ -87,7 +87,7 @@ def test_w1_take_it_down_needs_the_picture_on_the_device(app, directory):
     assert flow.next_question({"danger": "no", "for_whom": "self", "situation": frozenset({"taken"}),
                                "age": "under18", "kind": "ai"}).id == "copy"
     copy_q = flow.QUESTION_BY_ID["copy"]
-    assert "Do not save or download it" in copy_q.why  # never asked to save it to answer
+    assert "Do not save or download it" in copy_q.why.you  # never asked to save it to answer
     with app.test_request_context():
         no_copy, data = plan_text(directory, age="under18", copy="no")
         assert "take-it-down" not in no_copy.referral_ids

@@ -14,7 +14,7 @@ import re
 import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
-from flask import g, jsonify, render_template_string
+from flask import jsonify, render_template_string
 from flask_babel import force_locale
 from markupsafe import Markup
 
@@ -24,7 +24,7 @@ from app.i18n import gettext, t, translations
 from app.web import assets, cards, fast_json, page_cache, warm
 from config import TestConfig
 
-STEP_LINE = flow.STEPS[0].lines[0].you  # "If you are in danger now, call %(emergency_phone)s."
+STEP_LINE = flow.STEPS[0].lines[0].text.you  # "If you are in danger now, call %(emergency_phone)s."
 SPANISH = {
     "Quick exit": "Salida rápida",
     "Start": "Empezar",
@@ -47,8 +47,7 @@ def without_nonce(response) -> bytes:
 
 @pytest.fixture(scope="module")
 def es_app(tmp_path_factory):
-    """The app with a small Spanish catalog and a /es/ start page chosen by the URL, as issue 14
-    designs it (a `lang` URL value pulled into g.lang, which the locale selector returns)."""
+    """The app with a small Spanish catalog of its own (whatever the real one says)."""
     root = tmp_path_factory.mktemp("translations")
     catalog = Catalog(locale="es")
     for msgid, text in SPANISH.items():
@@ -60,17 +59,7 @@ def es_app(tmp_path_factory):
     class Config(TestConfig):
         BABEL_TRANSLATION_DIRECTORIES = str(root)
 
-    app = create_app(Config)
-    app.extensions["babel"].locale_selector = lambda: g.get("lang") or None
-    app.add_url_rule("/<any(es):lang>/", "pages.start")
-    app.add_url_rule("/<any(es):lang>/plan", "flow.plan", methods=["POST"])
-
-    @app.url_value_preprocessor
-    def pull_lang(endpoint, values):
-        if values and "lang" in values:
-            g.lang = values.pop("lang")
-
-    return app
+    return create_app(Config)
 
 
 def test_gettext_resolves_the_catalog_once_per_request_and_follows_force_locale(es_app, monkeypatch):
@@ -89,8 +78,8 @@ def test_gettext_resolves_the_catalog_once_per_request_and_follows_force_locale(
                 "Salida rápida|Empezar"
         assert t("Quick exit") == "Quick exit" and len(calls) == 2
         assert t("") == "" and t(None) == ""
-    with es_app.test_request_context("/"):  # a new request resolves its own locale again
-        g.lang = "es"
+    with es_app.test_request_context("/es/"):  # a new request resolves its own locale again
+        es_app.preprocess_request()
         assert t("Quick exit") == "Salida rápida"
 
 
@@ -114,15 +103,16 @@ def test_template_gettext_behaves_as_jinjas_own(app, autoescape):
             assert ours.from_string(source).render() == reference.from_string(source).render(), source
 
 
-def _reference_plan_data(plan, directory):
+def _reference_plan_data(plan, directory, lang):
     """The plan as presenter.plan_data made it before issue 15: every string translated afresh."""
+    facts = directory.facts_in(lang)
     steps = [{"id": s.id, "group": s.group, "title": t(s.title),
-              "text": " ".join(t(line, **directory.facts) for line in s.lines),
-              "paragraphs": [t(line, **directory.facts) for line in s.lines],
+              "text": " ".join(t(line, **facts) for line in s.lines),
+              "paragraphs": [t(line, **facts) for line in s.lines],
               "referrals": list(s.referrals), "guide": s.guide} for s in plan.steps]
     referrals = {}
     for ref_id in plan.referral_ids:
-        found = directory.referral(ref_id, plan.state, t)
+        found = directory.referral(ref_id, plan.state, t, lang=lang)
         if found is not None:
             referrals[ref_id] = found.to_json()
     return {"steps": steps, "referrals": referrals}
@@ -137,11 +127,13 @@ def test_precomputed_plan_text_is_what_translating_afresh_gives(es_app, locale):
         for answers in answer_sets:
             plan = flow.build_plan(answers, directory.platforms_by_where)
             data = presenter.plan_data(plan, directory)
-            assert data == _reference_plan_data(plan, directory)
+            assert data == _reference_plan_data(plan, directory, locale)
             assert fast_json.response({"plan": data}).data == jsonify({"plan": data}).data
         for code in directory.states:
             assert presenter.referral(directory, STATE_LAW, code) == \
-                directory.referral(STATE_LAW, code, t).to_json()
+                directory.referral(STATE_LAW, code, t, lang=locale).to_json()
+        for ref_id in directory.entries:
+            assert presenter.referral(directory, ref_id, None) == directory.referral(ref_id, None, t, lang=locale).to_json()
         texas = presenter.referral(directory, STATE_LAW, "TX")["name"]
         assert texas == ("La ley en Texas" if locale == "es" else "The law in Texas")
 
@@ -149,7 +141,7 @@ def test_precomputed_plan_text_is_what_translating_afresh_gives(es_app, locale):
 def test_json_responses_are_jsonifys_own_in_every_setting(app, monkeypatch):
     directory = app.extensions["directory"]
     with app.app_context():
-        data = {"plan": {"referrals": {"a": precompute.tables(directory).referrals["crisis-988"]}, "é": [1, None],
+        data = {"plan": {"referrals": {"a": precompute.tables(directory, presenter.language()).referrals["crisis-988"]}, "é": [1, None],
                          "n": {1: "x"}, "when": __import__("datetime").date(2026, 1, 2)}}
         assert fast_json.response(data).data == jsonify(data).data
         assert fast_json.response(data).mimetype == "application/json"
@@ -160,11 +152,11 @@ def test_json_responses_are_jsonifys_own_in_every_setting(app, monkeypatch):
 def test_tables_are_one_per_language_shared_and_read_only(es_app):
     directory = es_app.extensions["directory"]
     with es_app.app_context():
-        english = precompute.tables(directory)
+        english = precompute.tables(directory, presenter.language())
         with force_locale("es"):
-            spanish = precompute.tables(directory)
-            assert precompute.tables(directory) is spanish
-        assert precompute.tables(directory) is english and spanish is not english
+            spanish = precompute.tables(directory, presenter.language())
+            assert precompute.tables(directory, presenter.language()) is spanish
+        assert precompute.tables(directory, presenter.language()) is english and spanish is not english
         with pytest.raises(TypeError):
             english.referrals["crisis-988"]["name"] = "changed"
         copy = presenter.referral(directory, "crisis-988", None)
@@ -177,7 +169,7 @@ def test_each_card_rendered_once_is_the_macros_own_output(es_app, locale):
     directory = es_app.extensions["directory"]
     with es_app.test_request_context("/"), force_locale(locale):
         macro = es_app.jinja_env.get_template("macros.html").module.referral_card
-        tables = precompute.tables(directory)
+        tables = precompute.tables(directory, presenter.language())
         refs = [*tables.referrals.values(), *tables.state_laws.values()]
         for ref in refs:
             html = cards.card_html(ref)
@@ -191,9 +183,8 @@ def test_each_card_rendered_once_is_the_macros_own_output(es_app, locale):
         assert ("Sitio web" if locale == "es" else "Website") in sample
 
 
-def _plan_page(client, path="/plan", lang=None, headers=None):
-    url = f"/{lang}{path}" if lang else path
-    return client.post(url, data=PLAN_FORM, headers=headers or {})
+def _plan_page(client, path="/plan", lang=None):
+    return client.post(f"/{lang}{path}" if lang else path, data=PLAN_FORM)
 
 
 def test_plan_page_with_rendered_cards_is_byte_identical_to_rendering_each(es_app, monkeypatch):
@@ -203,7 +194,7 @@ def test_plan_page_with_rendered_cards_is_byte_identical_to_rendering_each(es_ap
         assert fast.status_code == 200
         assert b"La ley en Texas" in fast.data if lang else b"The law in Texas" in fast.data
         with monkeypatch.context() as m:
-            m.setattr(cards, "card_html", lambda ref: None)
+            m.setattr(cards, "lookup", lambda: lambda ref: None)
             slow = _plan_page(client, lang=lang)
         assert without_nonce(fast) == without_nonce(slow)
     embedded = client.post("/embed/preview/plan", data=PLAN_FORM)  # an internal tool's link stays in the widget
@@ -228,7 +219,7 @@ def test_static_pages_are_built_for_every_language_site_and_guide(es_app):
 def test_a_cached_page_is_byte_identical_to_a_fresh_render_with_its_own_nonce(es_app):
     client = es_app.test_client()
     for path in _static_paths(es_app):
-        for base_url in ("http://localhost", "https://127.0.0.1"):  # the Host and scheme change nothing in a page
+        for base_url in ("http://localhost", "https://127.0.0.1:8443"):  # absolute links follow the request
             cached = [client.get(path, base_url=base_url) for _ in range(2)]
             fresh = client.get(path, base_url=base_url, environ_overrides={page_cache.LIVE: True})
             assert len({nonce_of(r) for r in (*cached, fresh)}) == 3, "a fresh nonce in every response"

@@ -44,12 +44,70 @@ def test_the_declared_flow_passes():
     (flow.QUESTIONS, steps_with("support", placements=()), "step support: its last placement must hold ALWAYS"),
     (flow.QUESTIONS, steps_with("support", placements=(flow.Placement(flow.ALWAYS, "someday", 1),)),
      "step support: unknown group someday (groups: now, next, later)"),
+    (flow.QUESTIONS, steps_with("support", lines=flow.STEP_BY_ID["support"].lines * 2),
+     "step support: line key used twice: helplines, not-your-fault"),
 ])  # fmt: skip
 def test_a_bad_graph_raises_naming_the_culprit(questions, steps, message):
     with pytest.raises(flow.FlowError) as raised:
         flow._check_graph(questions, steps)
     assert str(raised.value) == message
 
+
+WORDS = """
+[questions.q]
+title.you = "Are you?"
+title.they = "Are they?"
+why = "Because."
+
+[questions.q.choices]
+yes = "Yes"
+no.label = "No"
+no.hint = "Not at all."
+
+[steps.s]
+title = "Do this"
+
+[steps.s.lines]
+first = "First."
+"""
+
+
+def test_words_are_attached_from_the_words_file_in_both_voices():
+    import tomllib
+
+    words = flow.Words(tomllib.loads(WORDS))
+    question = words.question("q", ("yes", "no"))
+    assert question.voiced(True) == ("Are they?", "Because.", "")
+    assert question.choice("no").voiced(False) == ("No", "Not at all.")
+    step = words.step("s", guide="g", include_when=flow.ALWAYS, placements=(), lines=(flow.Line("first"),))
+    assert step.title(False) == "Do this" and step.lines[0].text(True) == "First."
+    assert words.unused() == []
+
+
+@pytest.mark.parametrize("build, message", [
+    (lambda w: w.question("q", ("yes", "maybe")), "flow.toml: no text for questions.q.choices.maybe"),
+    (lambda w: w.question("r", ("yes",)), "flow.toml: no text for questions.r.title"),
+    (lambda w: w.step("s", guide="g", include_when=flow.ALWAYS, placements=(), lines=(flow.Line("second"),)),
+     "flow.toml: no text for steps.s.lines.second"),
+])
+def test_missing_words_raise_naming_the_entry(build, message):
+    import tomllib
+
+    with pytest.raises(flow.FlowError) as raised:
+        build(flow.Words(tomllib.loads(WORDS)))
+    assert str(raised.value) == message
+
+
+def test_words_no_rule_reads_are_refused():
+    """A line dropped from a step must not leave its text behind for translators."""
+    import tomllib
+
+    words = flow.Words(tomllib.loads(WORDS + 'old = "Left behind."\n'))
+    words.question("q", ("yes", "no"))
+    words.step("s", guide="g", include_when=flow.ALWAYS, placements=(), lines=(flow.Line("first"),))
+    assert words.unused() == ["steps.s.lines.old"]
+    with pytest.raises(flow.FlowError, match="text that no question or step uses: steps.s.lines.old"):
+        flow._check_graph((), (), words)
 
 
 def test_a_question_declares_how_it_is_shown(app, directory):

@@ -65,8 +65,11 @@ def test_robots_txt_and_sitemap_list_the_guides(client, guide_slugs):
     sitemap = client.get("/sitemap.xml")
     assert sitemap.mimetype == "application/xml"
     urls = re.findall(r"<loc>([^<]+)</loc>", sitemap.get_data(as_text=True))
-    assert urls[:2] == ["http://localhost/", "http://localhost/guides/"]
-    assert sorted(urls[2:]) == [f"http://localhost/guides/{slug}" for slug in guide_slugs]
+    english = [u for u in urls if not u.startswith("http://localhost/es/")]
+    assert english[:2] == ["http://localhost/", "http://localhost/guides/"]
+    assert sorted(english[2:]) == [f"http://localhost/guides/{slug}" for slug in guide_slugs]
+    # each in Spanish too (tests/test_lang_routing.py checks the alternates)
+    assert sorted(set(urls) - set(english)) == sorted(u.replace("localhost/", "localhost/es/", 1) for u in english)
     for url in urls:  # every listed page exists and may be listed
         response = client.get(url.removeprefix("http://localhost"))
         assert response.status_code == 200 and robots_meta(parse(response.data))[0] is None

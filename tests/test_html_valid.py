@@ -26,9 +26,12 @@ def test_every_page_and_state_is_valid_html(client, directory, tmp_path):
     """One checker run (each starts a JVM): every page and state, and one invalid page it must flag."""
     (tmp_path / BROKEN).write_text("<!doctype html><html lang=en><title>x</title><div><font>x</font>")
     count = 0
-    for name, method, path, fields in states(directory.guides):
+    for name, method, path, fields in states(directory.guides) + states(directory.guides, lang="es"):
         response = client.get(path) if method == "GET" else client.post(path, data=MultiDict(fields))
         (tmp_path / f"{name}.html").write_bytes(response.data)
+        count += 1
+    for refusal in sorted((Path(__file__).resolve().parents[1] / "deploy" / "_errors").glob("*.html")):
+        (tmp_path / f"nginx-{refusal.name}").write_bytes(refusal.read_bytes())  # nginx's own pages too
         count += 1
     result = run_checker(tmp_path)
     print(f"\nNu HTML Checker: {count} pages/states checked")

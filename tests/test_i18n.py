@@ -17,12 +17,12 @@ def test_babel_extracts_engine_and_template_strings(tmp_path):
                     "-o", str(out), "."], cwd=ROOT, check=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
     pot = out.read_text()
     msgids = set(re.findall(r'^msgid "(.*)"$', pot, re.M))
-    for question in flow.QUESTIONS:
-        assert question.title in msgids and question.why in msgids
-    for step in flow.STEPS:
-        assert step.title in msgids
-        for line in step.lines:
-            assert line.you.replace('"', '\\"') in msgids
+    texts = [v for q in flow.QUESTIONS for v in (q.title, q.why, q.hint)]
+    texts += [v for q in flow.QUESTIONS if not q.labels for c in q.choices for v in (c.label, c.hint)]
+    texts += [v for s in flow.STEPS for v in (s.title, *(line.text for line in s.lines))]
+    for text in texts:
+        for msgid in text.msgids:  # both voices of every question, choice and step line
+            assert msgid.replace('"', '\\"') in msgids
     assert "Skip this question" in msgids and "Quick exit" in msgids
     from app import directory
 

@@ -47,7 +47,12 @@ def page_urls(tree) -> list[tuple[str, str]]:
     urls = [("home", tree.get("data-home"))]
     urls += [("link", a.get("href")) for a in find_all(tree, "a")]
     urls += [("action", f.get("action")) for f in find_all(tree, "form")]
-    urls += [("asset", el.get("href")) for el in find_all(tree, "link")]
+    urls += [("asset", el.get("href")) for el in find_all(tree, "link") if el.get("rel") != "alternate"]
+    # hreflang alternates are absolute (as search engines want), at the address the proxy shows
+    for el in find_all(tree, "link"):
+        if el.get("rel") == "alternate":
+            assert urlsplit(el.get("href")).netloc == "127.0.0.1", el.get("href")
+            urls.append(("link", urlsplit(el.get("href")).path))
     urls += [("asset", el.get("src")) for tag in ("script", "img") for el in find_all(tree, tag)]
     urls += [("frame", el.get("src")) for el in find_all(tree, "iframe")]
     return urls
@@ -59,22 +64,26 @@ def own(url: str) -> bool:
 
 
 def every_state():
+    """(name, method, path, fields, where its links stay, its home) for every page, in English and Spanish."""
     slugs = list(directory.load().guides)
     for name, method, path, fields in page_states.states(slugs):
-        yield name, method, PREFIX + path, fields, f"{PREFIX}/"
-        if (path == "/" or path.startswith(EMBEDDABLE)) and name != "not-allowed":
-            yield f"embed-{name}", method, EMBED.rstrip("/") + path, fields, EMBED
-    yield "embed-help", "GET", f"{PREFIX}/embed/help", [], f"{PREFIX}/"
+        for lang in ("", "/es"):
+            # A Spanish page's language switch leads to English: its links stay under the prefix.
+            yield f"{name}{lang}", method, PREFIX + lang + path, fields, f"{PREFIX}/", f"{PREFIX}{lang}/"
+            if (path == "/" or path.startswith(EMBEDDABLE)) and name != "not-allowed":
+                yield f"embed-{name}{lang}", method, EMBED.rstrip("/") + lang + path, fields, EMBED, EMBED + lang[1:] + "/" * bool(lang)
+    yield "embed-help", "GET", f"{PREFIX}/embed/help", [], f"{PREFIX}/", f"{PREFIX}/"
+    yield "embed-help-es", "GET", f"{PREFIX}/es/embed/help", [], f"{PREFIX}/", f"{PREFIX}/es/"
 
 
 def test_every_link_form_and_asset_on_every_page_honours_the_prefix(base):
     checked = {"link": set(), "asset": set(), "frame": set(), "action": {}}
-    for name, method, path, fields, inside in every_state():
+    for name, method, path, fields, inside, home in every_state():
         response = fetch(base + path, fields if method == "POST" else None)
         assert response.status in (200, 400, 404, 405), (name, response.status)
         tree = parse(response.data)
         urls = page_urls(tree)
-        assert ("home", inside if inside == EMBED else f"{PREFIX}/") in urls, name
+        assert ("home", home) in urls, name
         for kind, url in urls:
             assert url, (name, kind)
             if not own(url):
@@ -93,8 +102,10 @@ def test_every_link_form_and_asset_on_every_page_honours_the_prefix(base):
         assert fetch(base + url).status == 200, url
     for url, hidden in checked["action"].items():
         assert fetch(base + url, hidden).status in (200, 400), url  # 400: a letter form's own errors
-    assert {f"{PREFIX}/static/site.css", f"{PREFIX}/letters/kit", f"{EMBED}letters/removal"} <= {
+    assert {f"{PREFIX}/static/site.css", f"{PREFIX}/letters/kit", f"{EMBED}letters/removal", f"{PREFIX}/es/letters/kit",
+            f"{EMBED}es/letters/removal", f"{PREFIX}/es/guides/law"} <= {
         u.partition("?")[0] for u in checked["link"] | checked["asset"]}
+    assert {f"{PREFIX}/es/q", f"{EMBED}es/plan", f"{PREFIX}/check"} <= set(checked["action"])
 
 
 def test_embed_help_snippets_name_the_mounted_addresses(base):
@@ -120,14 +131,14 @@ def answer(form) -> list[tuple[str, str]]:
     return fields
 
 
-@pytest.mark.parametrize("start", [f"{PREFIX}/", EMBED])
+@pytest.mark.parametrize("start", [f"{PREFIX}/", EMBED, f"{PREFIX}/es/", f"{EMBED}es/"])
 def test_a_walk_to_the_plan_under_the_prefix(base, start):
     tree = parse(fetch(base + start).data)
     form = next(f for f in find_all(tree, "form") if f.get("action").endswith("/q"))
     response = fetch(base + form.get("action"), [])
     for _ in range(len(page_states.flow.QUESTIONS) + 1):
         tree = parse(response.data)
-        forms = {f.get("action"): f for f in find_all(tree, "form") if "back" not in f.get("class", "")}
+        forms = {f.get("action"): f for f in find_all(tree, "form") if f.get("class") not in ("back", "lang")}
         if start + "plan" in forms:  # the check page
             break
         assert set(forms) == {start + "q"}, forms
@@ -136,4 +147,6 @@ def test_a_walk_to_the_plan_under_the_prefix(base, start):
     else:
         pytest.fail("the walk never reached the check page")
     plan = fetch(base + start + "plan", answer(forms[start + "plan"]) + [("_nav", "plan")])
-    assert plan.status == 200 and "Your next steps" in text_of(parse(plan.data))
+    tree = parse(plan.data)
+    assert plan.status == 200 and tree.get("lang") == ("es" if start.endswith("/es/") else "en")
+    assert any(nav.get("class") == "overview" for nav in find_all(tree, "nav"))  # the plan, in either language

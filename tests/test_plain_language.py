@@ -14,13 +14,12 @@ MAX_SENTENCE_GRADE = 10.0  # one hard sentence is allowed to stretch, not more
 
 def engine_texts() -> list[str]:
     texts = []
-    for q in flow.QUESTIONS:
-        texts += [q.title, q.why, q.hint] + [c.label for c in q.choices if q.id != "state"]
-    for step in flow.STEPS:
-        texts.append(step.title)
-        for line in step.lines:
-            texts += [line.you, line.they]
-    return [t for t in texts if t]
+    voiced = [v for q in flow.QUESTIONS for v in (q.title, q.why, q.hint)]
+    voiced += [c.label for q in flow.QUESTIONS if not q.labels for c in q.choices]
+    voiced += [v for step in flow.STEPS for v in (step.title, *(line.text for line in step.lines))]
+    for text in voiced:
+        texts += text.msgids
+    return texts
 
 
 def test_engine_text_is_plain():

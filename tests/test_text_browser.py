@@ -58,7 +58,7 @@ class Lynx:
     def text(self) -> str:
         return "\n".join(line.rstrip() for line in self.screen.display)
 
-    def wait_for(self, needle: str, timeout: float = 10) -> None:
+    def wait_for(self, needle: str, timeout: float = 30) -> None:  # generous: a loaded CI machine is slow
         end = time.time() + timeout
         while time.time() < end:
             self.pump(0.2)

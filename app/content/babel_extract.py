@@ -1,5 +1,7 @@
 """Babel extractor for the content TOML files: names, descriptions and other
-text shown to people become msgids, like the strings in code and templates."""
+text shown to people become msgids, like the strings in code and templates.
+State and territory names are msgids too ("Nuevo México"); a referral's
+per-language block (`es = {...}`) is already written in its language and is not."""
 
 import tomllib
 
@@ -9,13 +11,27 @@ from app.directory import Referral
 TRANSLATABLE = (*Referral.TRANSLATABLE, "title")
 
 
+def _leaves(node: dict, path: str):
+    for key, value in node.items():
+        here = f"{path}.{key}" if path else key
+        if isinstance(value, dict):
+            yield from _leaves(value, here)
+        elif isinstance(value, str):
+            yield here, value
+
+
 def extract_toml(fileobj, keywords, comment_tags, options):
     data = tomllib.loads(fileobj.read().decode("utf-8"))
+    if "questions" in data or "steps" in data:  # flow.toml: every string in it is words
+        for path, text in _leaves(data, ""):
+            yield 0, "gettext", text, [path]
+        return
     for table in data.values():
         for entry in table if isinstance(table, list) else ():
-            if not isinstance(entry, dict) or "code" in entry:
-                continue  # state names are proper nouns; their text lives in the presenter
+            if not isinstance(entry, dict):
+                continue
+            key_of = entry.get("id") or entry.get("slug") or entry.get("code")
             for key in TRANSLATABLE:
                 value = entry.get(key)
                 if isinstance(value, str):
-                    yield 0, "gettext", value, [f"{entry.get('id') or entry.get('slug')}.{key}"]
+                    yield 0, "gettext", value, [f"{key_of}.{key}"]

@@ -2,8 +2,8 @@
 
 Plain Python on purpose (no Flask): the HTML flow, the JSON API, the CLI and the
 tests all call the same three functions, `parse_answers`, `next_question` and
-`build_plan`. Text here is an English msgid marked with `N_` so Babel extracts
-it; the web layer translates it at render time.
+`build_plan`. The words (English msgids) are content: app/content/flow.toml, read
+by `wording`; Babel extracts them and the web layer translates them at render time.
 
 Answers are a dict: question id -> code (single choice) or frozenset of codes
 (multiple choice). A skipped question is absent. The codes and ids are fixed by
@@ -14,7 +14,8 @@ The package is split by job; this module re-exports the names callers use, so
 
 - `conditions`: `Cond`, `has`, `answered` and the named conditions
 - `model`: the data types (`Question`, `StepDef`, `Plan`, `AnswerError`, ...)
-- `questions`, `steps`: the flow itself, as data
+- `questions`, `steps`: the flow itself, as data (rules; their words come from `wording`)
+- `wording`: the words of questions and steps, from app/content/flow.toml
 - `navigation`: parsing answers and moving through the questions
 - `plan`: `build_plan`
 - `enumeration`: the answer space, for the sweep and `flask flow check`
@@ -22,30 +23,7 @@ The package is split by job; this module re-exports the names callers use, so
 """
 
 from app.flow.checks import _check_graph
-from app.flow.conditions import (
-    AGE_UNSURE,
-    ALWAYS,
-    COPY_UNSURE,
-    DANGER,
-    FAKE,
-    HAS_COPY,
-    HELPER,
-    KIND_REAL,
-    KIND_UNSURE,
-    MINOR,
-    NO_COPY,
-    SEARCH_NEEDED,
-    SELF_TAKEN,
-    SHARED,
-    SITUATION_UNSURE,
-    STATE_GIVEN,
-    THREAT,
-    URGENT_DEMAND,
-    Cond,
-    View,
-    answered,
-    has,
-)
+from app.flow.conditions import ALWAYS, DANGER, HELPER, Cond, View, answered, has
 from app.flow.enumeration import _options, _walk, all_answer_sets, answer_options, canonical_answer_sets, view_options
 from app.flow.model import (
     GROUPS,
@@ -62,6 +40,7 @@ from app.flow.model import (
     Question,
     Ref,
     StepDef,
+    Voiced,
 )
 from app.flow.navigation import (
     _as_set,
@@ -76,17 +55,18 @@ from app.flow.navigation import (
 from app.flow.plan import WHERE_ORDER, build_plan
 from app.flow.questions import QUESTION_BY_ID, QUESTIONS, STATE_CODES
 from app.flow.steps import STEP_BY_ID, STEPS
+from app.flow.wording import WORDS, Words
 
+# The named conditions the steps are written in stay in `app.flow.conditions`; only those
+# callers outside the engine use are re-exported.
 __all__ = [
-    "AGE_UNSURE", "ALWAYS", "COPY_UNSURE", "DANGER", "FAKE", "HAS_COPY", "HELPER", "KIND_REAL", "KIND_UNSURE",
-    "MINOR", "NO_COPY", "SEARCH_NEEDED", "SELF_TAKEN", "SHARED", "SITUATION_UNSURE", "STATE_GIVEN", "THREAT",
-    "URGENT_DEMAND", "Cond", "View", "answered", "has",
+    "ALWAYS", "DANGER", "HELPER", "Cond", "View", "answered", "has",
     "_options", "_walk", "all_answer_sets", "answer_options", "canonical_answer_sets", "view_options",
-    "GROUPS", "N_", "AnswerError", "AnswerErrorKind", "FlowError", "Answers", "Choice", "Line", "Placement", "Plan", "PlanStep", "Question", "Ref",
-    "StepDef",
+    "GROUPS", "N_", "AnswerError", "AnswerErrorKind", "FlowError", "Answers", "Choice", "Line", "Placement",
+    "Plan", "PlanStep", "Question", "Ref", "StepDef", "Voiced",
     "_as_set", "_resolve", "asked_questions", "next_question", "normalize", "parse_answer", "previous_question", "view",
     "WHERE_ORDER", "build_plan", "QUESTION_BY_ID", "QUESTIONS", "STATE_CODES", "STEP_BY_ID", "STEPS",
-    "_check_graph",
+    "WORDS", "Words", "_check_graph",
 ]  # fmt: skip
 
 _check_graph()

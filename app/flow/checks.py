@@ -8,19 +8,23 @@ from app.flow.conditions import ALWAYS
 from app.flow.model import GROUPS, FlowError, Question, StepDef
 from app.flow.questions import QUESTIONS
 from app.flow.steps import STEPS
+from app.flow.wording import WORDS, Words
 
 
 def _duplicates(ids: list[str]) -> list[str]:
     return sorted({i for i in ids if ids.count(i) > 1})
 
 
-def _check_graph(questions: Sequence[Question] = QUESTIONS, steps: Sequence[StepDef] = STEPS) -> None:
+def _check_graph(questions: Sequence[Question] = QUESTIONS, steps: Sequence[StepDef] = STEPS,
+                 words: Words | None = WORDS) -> None:
     """Raise `FlowError` if the declared flow is inconsistent.
 
     Questions: unique ids; `exclusive` and `skipped_means` name their own codes; `asked_when`
     reads only questions asked before this one (so one pass in order decides everything).
     Steps: unique ids; every condition reads known questions; the last placement is ALWAYS,
-    so a step that is included always has a place; every placement names a group.
+    so a step that is included always has a place; every placement names a group; line keys
+    are unique in their step. Words: every entry of the words file is read by a rule (a line
+    dropped from a step must not leave its text behind for translators).
     """
     if dupes := _duplicates([q.id for q in questions]):
         raise FlowError(f"duplicate question id: {', '.join(dupes)}")
@@ -55,3 +59,7 @@ def _check_graph(questions: Sequence[Question] = QUESTIONS, steps: Sequence[Step
             raise FlowError(f"step {step.id}: its last placement must hold ALWAYS")
         if bad := [p.group for p in step.placements if p.group not in GROUPS]:
             raise FlowError(f"step {step.id}: unknown group {', '.join(bad)} (groups: {', '.join(GROUPS)})")
+        if dupes := _duplicates([line.key for line in step.lines]):
+            raise FlowError(f"step {step.id}: line key used twice: {', '.join(dupes)}")
+    if words is not None and (unused := words.unused()):
+        raise FlowError(f"flow.toml: text that no question or step uses: {', '.join(unused)}")

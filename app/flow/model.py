@@ -18,34 +18,50 @@ Answers = Mapping[str, "str | frozenset[str]"]
 
 
 @dataclass(frozen=True)
+class Voiced:
+    """One text in both voices: the person's own (`you`) and a helper's (`they`: the helper is
+    "you", the person helped is "they"). Where one wording serves both, both hold it."""
+
+    you: str = ""
+    they: str = ""
+
+    @classmethod
+    def same(cls, text: str) -> Voiced:
+        return cls(text, text)
+
+    def __call__(self, helper: bool) -> str:
+        return self.they if helper else self.you
+
+    @property
+    def msgids(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(t for t in (self.you, self.they) if t))
+
+
+NOTHING = Voiced()
+
+
+@dataclass(frozen=True)
 class Choice:
     code: str
-    label: str
-    hint: str = ""
-    helper_label: str = ""  # wording when helping someone else (empty: same as `label`)
-    helper_hint: str = ""
+    label: Voiced
+    hint: Voiced = NOTHING
 
     def voiced(self, helper: bool) -> tuple[str, str]:
         """(label, hint) in the person's own voice or a helper's."""
-        if helper:
-            return self.helper_label or self.label, self.helper_hint or self.hint
-        return self.label, self.hint
+        return self.label(helper), self.hint(helper)
 
 
 @dataclass(frozen=True)
 class Question:
     id: str
-    title: str  # the question, shown as the page heading
-    why: str  # one line: why we ask
+    title: Voiced  # the question, shown as the page heading
+    why: Voiced  # one line: why we ask
     choices: tuple[Choice, ...]
     multiple: bool = False
     asked_when: Cond = ALWAYS
     skipped_means: frozenset[str] = frozenset()
-    helper_title: str = ""  # wording when helping someone else
     exclusive: frozenset[str] = frozenset()  # codes that cannot be mixed with others
-    hint: str = ""
-    helper_why: str = ""
-    helper_hint: str = ""
+    hint: Voiced = NOTHING
     # How the page shows it: "" means radios, or checkboxes when `multiple`; "select" is a
     # drop-down (for long lists). `labels` names where choice labels come from: "" means
     # the choices' own; "states" means the content data's state and territory names.
@@ -58,10 +74,7 @@ class Question:
 
     def voiced(self, helper: bool) -> tuple[str, str, str]:
         """(title, why, hint) in the person's own voice or a helper's."""
-        if helper:
-            return (self.helper_title or self.title, self.helper_why or self.why,
-                    self.helper_hint or self.hint)
-        return self.title, self.why, self.hint
+        return self.title(helper), self.why(helper), self.hint(helper)
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -104,11 +117,12 @@ GROUPS: tuple[str, ...] = ("now", "next", "later")
 
 @dataclass(frozen=True)
 class Line:
-    """One paragraph of guidance, with helper wording and a condition."""
+    """One paragraph of guidance: its key in the step's words, and when it is shown.
+    `text` is filled from the words (app/content/flow.toml) when the step is built."""
 
-    you: str
-    they: str = ""
+    key: str
     when: Cond = ALWAYS
+    text: Voiced = NOTHING
 
 
 @dataclass(frozen=True)
@@ -129,7 +143,7 @@ class Placement:
 @dataclass(frozen=True)
 class StepDef:
     id: str
-    title: str
+    title: Voiced
     guide: str  # slug of the full guide page
     include_when: Cond
     placements: tuple[Placement, ...]  # first whose condition holds wins

@@ -26,8 +26,7 @@ def build_plan(answers: Answers, platforms_by_where: Mapping[str, Iterable[str]]
         if not step.include_when.test(view):
             continue
         placement = next(p for p in step.placements if p.when.test(view))
-        lines = tuple((line.they or line.you) if helper else line.you
-                      for line in step.lines if line.when.test(view))
+        lines = tuple(line.text(helper) for line in step.lines if line.when.test(view))
         refs = [r.id for r in step.referrals if r.when.test(view)]
         if step.platforms_from_where and platforms_by_where:
             for code in sorted(view["where"], key=WHERE_ORDER.index):
@@ -35,7 +34,7 @@ def build_plan(answers: Answers, platforms_by_where: Mapping[str, Iterable[str]]
                     if pid not in refs:
                         refs.append(pid)
         placed.append((GROUPS.index(placement.group), placement.rank,
-                       PlanStep(step.id, placement.group, step.title, lines, tuple(refs), step.guide)))
+                       PlanStep(step.id, placement.group, step.title(helper), lines, tuple(refs), step.guide)))
     placed.sort(key=lambda item: (item[0], item[1]))
     state = normal.get("state")
     return Plan(tuple(p for _, _, p in placed), helper, state if isinstance(state, str) else None)

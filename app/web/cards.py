@@ -25,7 +25,7 @@ def card_html(ref: dict) -> Markup | None:
 def lookup():
     """This request's `card_html`, its language's cards found once (a plan page has ~20 cards)."""
     directory = current_app.extensions["directory"]
-    tables = precompute.tables(directory)
+    tables = precompute.tables(directory, presenter.language())
     store: dict = directory.__dict__.setdefault("_card_html", {})
     rendered = store.get(tables)
     if rendered is None:

@@ -4,10 +4,11 @@ Embedded pages are the ordinary pages served under /embed/<site>/. They carry no
 extra state: the site id is in the path, so every link and form stays inside the
 widget, and the response's CSP frame-ancestors lists exactly that site's origins.
 
-Each page has one endpoint with two rules, /x and /embed/<site>/x. url_for picks the
-rule with <site> when a site is given, and `_push_site` gives the current one, so
-templates write url_for("flow.plan") and stay inside the widget without knowing it.
-A language prefix would be one more rule per page and one more value pushed and pulled.
+Each page has one endpoint with a rule per prefix (app/web/urls.py): /x, /es/x,
+/embed/<site>/x and /embed/<site>/es/x. url_for picks the rule with <site> when a site
+is given, and `_push_site` gives the current one, so templates write url_for("flow.plan")
+and stay inside the widget without knowing it; the language is carried the same way
+(app/web/lang.py).
 """
 
 from __future__ import annotations
@@ -16,6 +17,10 @@ import json
 from pathlib import Path
 
 from flask import Blueprint, abort, current_app, g, render_template, url_for
+from flask_babel import force_locale
+from flask_babel import gettext as _
+
+from app.web import lang
 
 bp = Blueprint("embed", __name__)
 
@@ -30,6 +35,8 @@ def allowed_origins(site: str) -> tuple[str, ...] | None:
 
 def _pull_site(endpoint, values):
     """Take <site> out of the URL values so the shared views need not know about it."""
+    g.pop("embed_site", None)  # where one app context serves several requests (the test client)
+    g.pop("embed_origins", None)
     if values and "site" in values:
         site = values.pop("site")
         origins = allowed_origins(site)
@@ -45,18 +52,19 @@ def _push_site(endpoint, values):
         values["site"] = site
 
 
-def mount(app, bp) -> None:
-    """Serve every page of `bp` under /embed/<site> too, with the same endpoint."""
-    for rule in list(app.url_map.iter_rules()):
-        if rule.endpoint.startswith(f"{bp.name}."):
-            # OPTIONS and HEAD left out: Flask and Werkzeug add them as for the plain rule.
-            app.add_url_rule(f"/embed/<site>{rule.rule}", rule.endpoint, methods=rule.methods - {"OPTIONS", "HEAD"},
-                             strict_slashes=rule.strict_slashes, defaults=rule.defaults)
-
-
 def _widget() -> dict:
     return {"embed": bool(g.get("embed_site")),
             "embed_origins": [o for o in g.get("embed_origins", ()) if o != "'self'"]}
+
+
+def _loader_labels() -> dict[str, dict[str, str]]:
+    """The loader's own words, in every language, from the catalog (data-lang picks one)."""
+    labels = {}
+    for code in lang.LANGS:
+        with force_locale(code):
+            labels[code] = {"open": _("Get help"), "close": _("Close"), "exit": _("Quick exit"),
+                            "exitLabel": _("Quick exit (leave this site now)"), "title": _("Help guide")}
+    return labels
 
 
 @bp.get("/embed.js")
@@ -64,6 +72,7 @@ def loader():
     # The quick exit in the loader's own bar works before the guide has even loaded.
     code = (Path(current_app.static_folder) / "embed.js").read_text(encoding="utf-8")
     code = code.replace('/*EXIT_URL*/""', json.dumps(current_app.config["EXIT_URL"]), 1)
+    code = code.replace("/*LABELS*/{}", json.dumps(_loader_labels(), ensure_ascii=False, separators=(",", ":")), 1)
     response = current_app.response_class(code, mimetype="text/javascript")
     # Host pages load it by this fixed URL, so it cannot be cached forever; an hour is a fair trade.
     response.headers["Cache-Control"] = "public, max-age=3600"
@@ -72,13 +81,15 @@ def loader():
 
 
 @bp.get("/embed/help")
+@bp.get(f"/<{lang.CONVERTER}:lang>/embed/help")
 def help_page():
     sites = sorted(current_app.config["EMBED_SITES"])
     example = sites[0] if sites else "SITE-ID"
     # The snippets name this app's public address, mount prefix included (ProxyFix).
     return render_template("embed_help.html", sites=sites, preview=PREVIEW_SITE, example_site=example,
                            loader_url=url_for("embed.loader", _external=True),
-                           frame_url=url_for("pages.start", site=example, _external=True))
+                           frame_url=url_for("pages.start", site=example, lang="en", _external=True),
+                           frame_url_es=url_for("pages.start", site=example, lang="es", _external=True))
 
 
 def init_app(app) -> None:

@@ -47,6 +47,7 @@ def render_question(question: flow.Question, answers: dict, seen, *, error: str 
         error=error,
         notice=notice,
         back_to_check=back_to_check,
+        lang_post=("flow.question", form_state.same_question(answers, seen, question.id, back_to_check)),
     )
     return html, status
 
@@ -61,13 +62,13 @@ def render_check(answers: dict, seen, notice: str | None = None):
             "answer": presenter.answer_label(question, answers.get(question.id), _directory(), helper),
             "unanswered": answers.get(question.id) is None,
         })
-    return render_template("check.html", rows=rows, notice=notice,
-                           hidden=form_state.hidden_fields(answers, seen))
+    hidden = form_state.hidden_fields(answers, seen)
+    return render_template("check.html", rows=rows, notice=notice, hidden=hidden, lang_post=("flow.check", hidden))
 
 
-def _error_message(question: flow.Question, reason: flow.AnswerErrorKind | None) -> str:
+def _error_message(question: flow.Question, reason: flow.AnswerErrorKind | None, helper: bool) -> str:
     if reason is flow.AnswerErrorKind.NOT_COMBINABLE:
-        exclusive = question.choice(sorted(question.exclusive)[0]).label
+        exclusive = question.choice(sorted(question.exclusive)[0]).label(helper)
         return _("Choose “%(answer)s” on its own, or choose the other answers without it.",
                  answer=presenter.t(exclusive))
     if reason:
@@ -92,11 +93,18 @@ def question():
     current = flow.QUESTION_BY_ID.get(state.current) if state.current else None
     notice = _notice(state)
 
-    if current is not None and nav == "back":
+    if current is not None and nav == form_state.BACK:
         previous = flow.previous_question(answers, current.id)
         if previous is None:
-            return render_template("start.html", hidden=form_state.hidden_fields(answers, seen))
+            return render_template("start.html", hidden=form_state.hidden_fields(answers, seen),
+                                   lang_post=("flow.question", form_state.start_again_with(answers, seen)))
         return render_question(previous, answers, seen, notice=notice)
+
+    if current is not None and nav == form_state.STAY:
+        # The same question, in the language of this URL (the language switch posted here).
+        if current in flow.asked_questions(answers):
+            return render_question(current, answers, seen, back_to_check=back_to_check, notice=notice)
+        current = None  # it no longer applies to these answers: on to the next question
 
     if current is not None and nav == "skip":
         answers.pop(current.id, None)
@@ -104,7 +112,7 @@ def question():
             seen.append(current.id)
     elif current is not None:
         if state.current_error is not None or current.id not in answers:
-            message = _error_message(current, state.current_error)
+            message = _error_message(current, state.current_error, _helper(answers))
             return render_question(current, answers, seen, error=message, chosen=state.current_raw,
                                    back_to_check=back_to_check, notice=notice, status=400)
         if current.id not in seen:
@@ -153,5 +161,6 @@ def plan():
     directory = _directory()
     result = flow.build_plan(answers, directory.platforms_by_where)
     data = presenter.plan_data(result, directory)
-    return render_template("plan.html", groups=presenter.plan_groups(data, urls.page_url, cards.lookup()), helper=result.helper,
-                           hidden=form_state.hidden_fields(answers, state.seen))
+    hidden = form_state.hidden_fields(answers, state.seen)
+    return render_template("plan.html", groups=presenter.plan_groups(data, urls.page_url, cards.lookup()),
+                           helper=result.helper, hidden=hidden, lang_post=("flow.plan", hidden))

@@ -16,11 +16,13 @@ from app import flow
 # The reserved form fields: every name the flow's forms use that is not a question id.
 # Templates write them as literals; tests/test_form_fields.py holds them to this list.
 QUESTION = "_q"  # the question shown on the page that was sent
-NAV = "_nav"  # the button pressed: continue, skip, back (a question) or plan (check your answers)
+NAV = "_nav"  # the button pressed: continue, skip, back, stay (a question) or plan (check your answers)
 SEEN = "_seen"  # a question already shown (answered or skipped), once per question
 RETURN = "_return"  # "check": go back to "check your answers" after this question
 CHANGE = "_change"  # the question to change, from "check your answers"
 RESERVED: frozenset[str] = frozenset({QUESTION, NAV, SEEN, RETURN, CHANGE})
+STAY = "stay"  # NAV: show the same question again (the language switch posts it)
+BACK = "back"
 
 
 @dataclass
@@ -69,3 +71,16 @@ def hidden_fields(answers: dict, seen, exclude: str | None = None) -> list[tuple
         pairs.extend((question.id, code) for code in codes)
     pairs.extend((SEEN, qid) for qid in flow.QUESTION_BY_ID if qid in set(seen))
     return pairs
+
+
+def same_question(answers: dict, seen, question_id: str, back_to_check: bool = False) -> list[tuple[str, str]]:
+    """The fields that show this question again, every answer kept (the language switch)."""
+    pairs = hidden_fields(answers, seen) + [(QUESTION, question_id)]
+    if back_to_check:
+        pairs.append((RETURN, "check"))
+    return pairs + [(NAV, STAY)]
+
+
+def start_again_with(answers: dict, seen) -> list[tuple[str, str]]:
+    """The fields that show the start page again with these answers (Back from the first question)."""
+    return hidden_fields(answers, seen) + [(QUESTION, flow.QUESTIONS[0].id), (NAV, BACK)]

@@ -199,7 +199,7 @@ class CopyrightNoticeForm(LetterForm):
 
 def _flow_choices(question_id: str) -> list[SelectChoice]:
     """The engine's own answer codes and labels, so the kit and the API use one vocabulary."""
-    return [SelectChoice(c.code, _l(c.label)) for c in flow.QUESTION_BY_ID[question_id].choices]
+    return [SelectChoice(c.code, _l(c.label.you)) for c in flow.QUESTION_BY_ID[question_id].choices]
 
 
 def _sent_on(form, field):

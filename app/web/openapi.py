@@ -2,9 +2,29 @@
 
 from app import flow
 from app.directory import Referral
-from app.web import kit_api
+from app.web import kit_api, lang
 
 GROUPS = list(flow.GROUPS)
+
+# Every operation but this document's own speaks the language asked for (app/web/lang.py).
+LANG_PARAMETERS = [
+    {"name": "lang", "in": "query", "required": False, "schema": {"type": "string", "enum": list(lang.LANGS)},
+     "description": "The language of the text: en (English) or es (Spanish). Without it, the best match of "
+                    "Accept-Language; English when nothing matches. Any other value is a 400."},
+    {"name": "Accept-Language", "in": "header", "required": False, "schema": {"type": "string"},
+     "description": "Used when lang is not given."},
+]
+CONTENT_LANGUAGE = {"Content-Language": {"description": "The language of the text in the body",
+                                         "schema": {"type": "string", "enum": list(lang.LANGS)}}}
+
+
+def _localize(operation: dict, error: dict) -> dict:
+    """Add the language parameters, the Content-Language header and the 400 they can cause."""
+    operation["parameters"] = [*operation.get("parameters", []), *LANG_PARAMETERS]
+    operation["responses"].setdefault("400", {"description": "An unsupported lang", **error})
+    for response in operation["responses"].values():
+        response["headers"] = {**response.get("headers", {}), **CONTENT_LANGUAGE}
+    return operation
 
 
 def _answer_schema(question: flow.Question) -> dict:
@@ -49,7 +69,7 @@ def spec(server_url: str | None = None) -> dict:
         "properties": {q.id: _answer_schema(q) for q in flow.QUESTIONS},
     }
     json_error = {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
-    return {
+    document = {
         "openapi": "3.1.0",
         "info": {
             "title": "Help guide API",
@@ -91,3 +111,8 @@ def spec(server_url: str | None = None) -> dict:
             **kit_api.openapi_schemas(),
         }},
     }
+    for path, operations in document["paths"].items():
+        if path != "/api/v1/openapi.json":  # the document itself is in English only
+            for operation in operations.values():
+                _localize(operation, json_error)
+    return document

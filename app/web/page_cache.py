@@ -4,8 +4,9 @@ The start page and the guides take no input: what they show depends only on the 
 the configuration, the language and the widget site in their path. So each worker renders
 every such page once, the first time one is asked for (or when gunicorn starts the worker,
 see gunicorn.conf.py), by requesting it from itself with no visitor involved; the result is
-keyed by its path and holds nothing about anyone. The one part that differs per response,
-the CSP nonce, is rendered as a marker and each response fills in its own fresh nonce.
+keyed by its path and holds nothing about anyone. The parts that differ per response are
+rendered as markers that each response fills in: the CSP nonce (fresh for every response),
+and the scheme and host of absolute links (the hreflang alternates), as the request names them.
 
 A page is served from here only when the request is exactly the one that was rendered:
 GET or HEAD, no query string, no mount prefix (behind a proxy's X-Forwarded-Prefix pages
@@ -17,6 +18,7 @@ are rendered for each request as before). Headers are set per response as for an
 from __future__ import annotations
 
 import functools
+import re
 import secrets
 import threading
 
@@ -26,8 +28,11 @@ from werkzeug.routing import AnyConverter
 from app.web import embed
 from app.web.security import csp_nonce
 
-# Rendered in place of the nonce while building; random per process, so no content can contain it.
+# Rendered in place of the nonce while building, and put in place of the build's own scheme and
+# host (absolute links: hreflang alternates); random per process, so no content can contain them.
 _MARKER = "nonce-marker-" + secrets.token_hex(16)
+_HOST = "host-marker-" + secrets.token_hex(16)
+_MARKER_B, _HOST_B = _MARKER.encode("ascii"), _HOST.encode("ascii")
 # In the WSGI environ of the build's own requests (never settable by a client: HTTP
 # headers arrive as HTTP_*): render the view, do not look the page up.
 LIVE = "help.page_cache.live"
@@ -44,7 +49,8 @@ def static_page(view):
         parts = _lookup()
         if parts is None:
             return view(*args, **kwargs)
-        return current_app.response_class(csp_nonce().encode("ascii").join(parts), mimetype="text/html")
+        fill = {_MARKER_B: csp_nonce().encode("ascii"), _HOST_B: request.host_url[:-1].encode()}
+        return current_app.response_class(b"".join(fill.get(part, part) for part in parts), mimetype="text/html")
 
     wrapper.help_static_page = True
     return wrapper
@@ -77,12 +83,18 @@ def build(app) -> dict[str, tuple[bytes, ...]]:
 def _render_all(app) -> dict[str, tuple[bytes, ...]]:
     client = app.test_client()
     base_url = f"http://{_trusted_host(app)}"
+    own = re.escape(base_url.encode("ascii") + b"/")
     pages = {}
     for path in _paths(app):
         response = client.get(path, base_url=base_url, environ_overrides={LIVE: True, "help.csp_nonce": _MARKER})
         if response.status_code == 200 and response.mimetype == "text/html":
-            pages[path] = tuple(response.get_data().split(_MARKER.encode("ascii")))
+            body = re.sub(own, _HOST.encode("ascii") + b"/", response.get_data())
+            # Literal parts and the markers between them, bytes each.
+            pages[path] = tuple(part for part in _SPLIT.split(body) if part)
     return pages
+
+
+_SPLIT = re.compile(b"(" + _MARKER.encode("ascii") + b"|" + _HOST.encode("ascii") + b")")
 
 
 def _trusted_host(app) -> str:

@@ -7,6 +7,7 @@ and every embedded copy, says noindex. robots.txt and sitemap.xml live on the
 from flask import Blueprint, Response, abort, current_app, g, render_template, url_for
 from flask_babel import gettext as _
 
+from app.web import lang
 from app.web.page_cache import static_page
 
 bp = Blueprint("pages", __name__)
@@ -71,10 +72,14 @@ def robots():
 
 @found.get("/sitemap.xml")
 def sitemap():
-    """The pages that may be found: the start page and the guides. The site has one
-    language today; when the language lives in the URL, each language's copy goes here."""
+    """The pages that may be found: the start page and the guides, each in every language,
+    each naming its copies in the other languages (hreflang alternates)."""
     if not _indexing():
         abort(404)
-    urls = [url_for("pages.start", _external=True), url_for("pages.guides", _external=True)]
-    urls += [url_for("pages.guide", slug=slug, _external=True) for slug in _guides()]
-    return Response(render_template("sitemap.xml", urls=urls), mimetype="application/xml")
+    pages = [("pages.start", {}), ("pages.guides", {})] + [("pages.guide", {"slug": slug}) for slug in _guides()]
+    entries = []
+    for endpoint, values in pages:
+        copies = {code: url_for(endpoint, **values, lang=code, _external=True) for code in lang.LANGS}
+        alternates = [*copies.items(), ("x-default", copies[lang.DEFAULT])]
+        entries += [(url, alternates) for url in copies.values()]
+    return Response(render_template("sitemap.xml", entries=entries), mimetype="application/xml")

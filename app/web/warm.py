@@ -9,24 +9,21 @@ from __future__ import annotations
 
 from flask_babel import force_locale, get_babel
 
-from app import precompute
-from app.web import cards, page_cache
-
-# The languages the design names (issue 14); catalogs found on disk are added to these.
-LANGUAGES = ("en", "es")
+from app import precompute, presenter
+from app.web import cards, lang, page_cache
 
 
 def locales(app) -> list[str]:
-    """Every language a request can be in: the default, the design's, and every catalog's."""
+    """Every language a request can be in: the default, the URL's, and every catalog's."""
     with app.app_context():
         found = {str(locale) for locale in get_babel().instance.list_translations()}
-    return sorted({app.config.get("BABEL_DEFAULT_LOCALE", "en"), *LANGUAGES, *found})
+    return sorted({app.config.get("BABEL_DEFAULT_LOCALE", "en"), *lang.LANGS, *found})
 
 
 def warm(app) -> None:
     directory = app.extensions["directory"]
     for locale in locales(app):
         with app.app_context(), force_locale(locale):
-            precompute.tables(directory)
+            precompute.tables(directory, presenter.language())
             cards.card_html({})  # renders this language's cards (the argument matches none)
     page_cache.build(app)

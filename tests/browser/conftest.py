@@ -43,7 +43,8 @@ def browser():
 
 # The one set of axe-core rules every accessibility check in the browser tests runs:
 # WCAG 2.0, 2.1 and 2.2, levels A and AA.
-AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}}
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]},
+               "resultTypes": ["violations"]}  # passes and incompletes are not read: skip their details
 
 
 def axe(target):
@@ -96,35 +97,31 @@ def _context(browser, server, **kwargs):
     return context
 
 
-@pytest.fixture
-def page(browser, server):
-    context = _context(browser, server)
+def _page(browser, server, **options):
+    """A fresh context's page, watched: its requests recorded, and any console noise fails the test."""
+    context = _context(browser, server, **options)
     pg = context.new_page()
     pg.requests = context.requests
     pg.console = watch_console(pg)
     yield pg
     context.close()
     assert pg.console.noise == [], pg.console.noise
+
+
+@pytest.fixture
+def page(browser, server):
+    yield from _page(browser, server)
 
 
 @pytest.fixture
 def phone(browser, server):
     """A 360×740 touch phone."""
-    context = _context(browser, server, **PHONE)
-    pg = context.new_page()
-    pg.console = watch_console(pg)
-    yield pg
-    context.close()
-    assert pg.console.noise == [], pg.console.noise
+    yield from _page(browser, server, **PHONE)
 
 
 @pytest.fixture
 def nojs_page(browser, server):
-    context = _context(browser, server, java_script_enabled=False)
-    pg = context.new_page()
-    pg.requests = context.requests
-    yield pg
-    context.close()
+    yield from _page(browser, server, java_script_enabled=False)
 
 
 def skip_to_plan(scope):
