@@ -20,7 +20,7 @@ from markupsafe import Markup
 
 from app import create_app, flow, precompute, presenter
 from app.directory import STATE_LAW
-from app.i18n import gettext, t, translations
+from app.i18n import babel, gettext, t, translations
 from app.web import assets, cards, fast_json, page_cache, warm
 from config import TestConfig
 
@@ -59,7 +59,14 @@ def es_app(tmp_path_factory):
     class Config(TestConfig):
         BABEL_TRANSLATION_DIRECTORIES = str(root)
 
-    return create_app(Config)
+    # Flask-Babel keeps loaded catalogs on its one Babel object, shared by every app in the
+    # process: start from none, and leave none of ours behind for other tests' apps.
+    app = create_app(Config)
+    with app.app_context():
+        cache = babel.domain_instance.cache
+    cache.clear()
+    yield app
+    cache.clear()
 
 
 def test_gettext_resolves_the_catalog_once_per_request_and_follows_force_locale(es_app, monkeypatch):

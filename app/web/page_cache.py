@@ -49,7 +49,9 @@ def static_page(view):
         parts = _lookup()
         if parts is None:
             return view(*args, **kwargs)
-        fill = {_MARKER_B: csp_nonce().encode("ascii"), _HOST_B: request.host_url[:-1].encode()}
+        fill = {_MARKER_B: csp_nonce().encode("ascii")}
+        if _HOST_B in parts:  # what url_for(..., _external=True) starts with for this request
+            fill[_HOST_B] = f"{request.scheme}://{request.host}".encode()
         return current_app.response_class(b"".join(fill.get(part, part) for part in parts), mimetype="text/html")
 
     wrapper.help_static_page = True
