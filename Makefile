@@ -5,17 +5,34 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: dev docs screenshots run test test-fast lint venv deps test-deps system-deps clean
+.PHONY: dev docs screenshots run test test-fast lint venv deps test-deps system-deps clean messages
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 
+# Catalogs (.mo) are build output: compiled here, so `make run` and `make test` serve every language.
 deps: $(BIN)/python
 	$(BIN)/pip install -q -e .
+	$(BIN)/pybabel -q compile -d app/translations
 
 test-deps: $(BIN)/python
 	$(BIN)/pip install -q -e '.[test]'
+	$(BIN)/pybabel -q compile -d app/translations
+
+# Extract every marked string (engine, content data, templates, web layer) to build/messages.pot
+# (build output, not committed: tests/test_catalog.py extracts its own), bring each language's
+# messages.po up to date (new msgids empty, gone ones dropped, never guessed), and compile.
+messages: deps
+	@mkdir -p build
+	$(BIN)/pybabel -q extract --no-wrap --add-location=file -k N_ -k _l --project=help-guide --version=1 -F babel.cfg -o build/messages.pot .
+	$(BIN)/pybabel -q update --no-wrap --no-fuzzy-matching --ignore-obsolete -i build/messages.pot -d app/translations
+	@# The extraction time would change the catalogs on every run (and clash between branches): leave it out.
+	sed -i '/^"POT-Creation-Date: /d' app/translations/*/LC_MESSAGES/messages.po
+	$(BIN)/pybabel -q compile -d app/translations
+	@$(BIN)/python -c "from babel.messages.pofile import read_po; import glob; \
+	[print(p, sum(1 for m in read_po(open(p, 'rb')) if m.id and not m.string), 'untranslated') \
+	 for p in sorted(glob.glob('app/translations/*/LC_MESSAGES/messages.po'))]"
 
 # Browser tests need Chromium; the load test needs nginx/wrk later. Debian's
 # packages, installed only when missing (Playwright cannot download browsers here).

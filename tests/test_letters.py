@@ -196,3 +196,109 @@ def test_download_form_carries_every_value(client):
     fields = MultiDict([(i.get("name"), i.get("value")) for i in form.iter() if i.get("type") == "hidden"])
     again = client.post("/letters/removal/download", data=fields)
     assert again.status_code == 200 and "line one\nline two" in again.data.decode()
+
+
+# --- The letter stays in English whatever the page's language; the page around it does not. ---
+
+class Spanish:
+    """The same test client asking for Spanish: every page under /es/, the API with ?lang=es."""
+
+    def __init__(self, client):
+        self.client = client
+
+    @staticmethod
+    def url(path: str) -> str:
+        return f"{path}?lang=es" if path.startswith("/api/") else f"/es{path}"
+
+    def get(self, path: str, **kwargs):
+        return self.client.get(self.url(path), **kwargs)
+
+    def post(self, path: str, **kwargs):
+        return self.client.post(self.url(path), **kwargs)
+
+
+@pytest.fixture
+def es_client(client):
+    from tests.test_catalog import compile_catalogs
+
+    compile_catalogs()  # a run of pytest alone, without `make test-deps`, still sees the catalog
+    return Spanish(client)
+
+
+def _main_text(response) -> str:
+    tree = assert_page_invariants(response)
+    return text_of(next(find_all(tree, "main")))
+
+
+def _letter_box(response) -> str:
+    return next(el for el in find_all(assert_page_invariants(response), "textarea") if el.get("id") == "letter").text
+
+
+@pytest.mark.parametrize("kind,data", [
+    ("removal", removal_data()),
+    ("removal", removal_data("authorized", "forgery", "meta")),
+    ("removal", removal_data("authorized", "unsure", "other", person_name="")),
+    ("copyright", copyright_data()),
+    ("copyright", copyright_data("other")),
+])
+def test_the_letter_is_english_whatever_the_page_language(client, es_client, kind, data):
+    english = letter_text(client, kind, data)
+    assert letter_text(es_client, kind, data) == english  # the download, byte for byte
+    page, es_page = client.post(f"/letters/{kind}", data=data), es_client.post(f"/letters/{kind}", data=data)
+    assert _letter_box(es_page) == _letter_box(page) == english
+    assert "/s/ Alex Example (electronic signature)" in english
+    # ...while the page around it is Spanish, after the letter as well as before it
+    heading = {"removal": "Tu solicitud de retiro está lista", "copyright": "Tu aviso de derechos de autor está listo"}
+    text = _main_text(es_page)
+    assert text.startswith(heading[kind]) and "Qué guardar" in text and "What to keep" not in text
+
+
+def test_a_spanish_page_says_why_the_letter_is_english_and_what_it_says(client, es_client, directory):
+    data = removal_data("authorized", "forgery", "meta")
+    note = next(el for el in find_all(assert_page_invariants(es_client.post("/letters/removal", data=data)), "div")
+                if el.get("id") == "letter-language")
+    text = text_of(note)
+    assert text.startswith("La carta está en inglés") and "revisan estas solicitudes en inglés" in text
+    assert "Quién la envía: tú, en nombre de Sam Example, como su parent." in text  # who asks
+    assert "de los 2 lugares que escribiste" in text  # which content, where
+    assert "falsificación digital" in text
+    assert f"la ley federal TAKE IT DOWN ({directory.facts['take_it_down_act_cite']})" in text  # the legal basis
+    assert "en 48 horas" in text  # the deadline
+    for depiction, words in (("authentic", "la imagen es real y"), ("unsure", "real o falsa")):
+        assert words in _main_text(es_client.post("/letters/removal", data=removal_data(kind=depiction)))
+    assert "Quién la envía: tú, la persona que aparece." in _main_text(es_client.post("/letters/removal",
+                                                                                   data=removal_data()))
+    copyright_text = _main_text(es_client.post("/letters/copyright", data=copyright_data()))
+    assert f"la DMCA ({directory.facts['dmca_cite']})" in copyright_text and "bajo pena de perjurio" in copyright_text
+    assert "del lugar que escribiste" in copyright_text  # one place: the singular
+    # in English the letter speaks for itself: no note, no summary
+    english = assert_page_invariants(client.post("/letters/removal", data=data))
+    assert not [el for el in english.iter() if el.get("id") == "letter-language"]
+
+
+@pytest.mark.parametrize("path", ["/letters/removal", "/letters/copyright", "/letters/kit"])
+def test_spanish_forms_say_the_letter_will_be_in_english(client, es_client, path):
+    assert "Escribimos la carta en inglés" in _main_text(es_client.get(path))
+    assert "We write the letter in English" not in _main_text(client.get(path))
+
+
+def test_the_kit_letters_are_english_and_its_page_and_file_spanish(client, es_client):
+    from tests.test_removal_kit import kit_form, kit_json
+
+    data = kit_form(sender="authorized", capacity="parent", person_name="Sam Example")
+    page, es_page = client.post("/letters/kit", data=data), es_client.post("/letters/kit", data=data)
+    letters = [el.text for el in find_all(assert_page_invariants(page), "textarea")]
+    assert [el.text for el in find_all(assert_page_invariants(es_page), "textarea")] == letters
+    assert all(letter.startswith("Date: ") and "TAKE IT DOWN Act" in letter for letter in letters)
+    text = _main_text(es_page)
+    assert text.startswith("Tus solicitudes están listas") and "La carta está en inglés" in text
+    assert "Qué pide cada carta" in text and "Lista de control" in text
+    english_file = client.post("/letters/kit/download", data=data).data.decode()
+    spanish_file = es_client.post("/letters/kit/download", data=data).data.decode()
+    assert "Las cartas están en inglés" in spanish_file and "Lista de control" in spanish_file
+    assert "Las cartas" not in english_file
+    for letter in letters:
+        assert letter in spanish_file and letter in english_file
+    es_api = es_client.post("/api/v1/removal-kit", json=kit_json()).json["kit"]["requests"]
+    assert [r["letter"] for r in es_api] == [r["letter"] for r in client.post(
+        "/api/v1/removal-kit", json=kit_json()).json["kit"]["requests"]]

@@ -42,3 +42,37 @@ def test_pages_are_plain(client, directory):
         grades[path] = textstat.flesch_kincaid_grade(text)
     print("\n" + "\n".join(f"{g:5} {p}" for p, g in sorted(grades.items(), key=lambda x: -x[1])))
     assert all(g <= MAX_GRADE for g in grades.values()), grades
+
+
+# Spanish: the Fernández-Huerta ease score (textstat), where higher is easier; 70 and up is
+# "bastante fácil". Over the start page, the guides and plans for varied answers.
+ES_MEDIAN_EASE = 70.0
+ES_MIN_EASE = 55.0
+
+
+def _spanish_text(response) -> str:
+    main = next(el for el in find_all(parse(response.data), "main"))
+    text = text_of(main).split("De dónde sale esto")[0]  # "Where this comes from": the sources
+    return re.sub(r"https?://\S+|\b\d+ U\.S\.C\. § \d+\b", "", text)
+
+
+def test_spanish_pages_are_plain(client, directory):
+    from statistics import median
+
+    from werkzeug.datastructures import MultiDict
+
+    from tests.page_states import PLAN_ANSWERS
+
+    assert "De dónde sale esto" in text_of(parse(client.get("/es/guides/law").data))
+    pages = {path: client.get(path) for path in ["/es/"] + [f"/es/guides/{slug}" for slug in directory.guides]}
+    for name, fields in PLAN_ANSWERS.items():
+        pages[f"/es/plan ({name})"] = client.post("/es/plan", data=MultiDict(fields))
+    textstat.set_lang("es")
+    try:
+        ease = {path: textstat.fernandez_huerta(_spanish_text(r)) for path, r in pages.items()}
+    finally:
+        textstat.set_lang("en")
+    print("\n" + "\n".join(f"{e:6.1f} {p}" for p, e in sorted(ease.items(), key=lambda x: x[1])))
+    print(f"median {median(ease.values()):.1f}, lowest {min(ease.values()):.1f}")
+    assert median(ease.values()) >= ES_MEDIAN_EASE, ease
+    assert min(ease.values()) >= ES_MIN_EASE, ease

@@ -10,15 +10,18 @@ from flask.globals import request_ctx
 from flask_babel import gettext as _
 from werkzeug.exceptions import BadRequest, HTTPException, InternalServerError, SecurityError
 
+from app.flow import N_
+
 log = logging.getLogger(__name__)
 
+# Marked for extraction (N_), translated when shown.
 MESSAGES = {
-    400: ("Something in the form could not be read", "Please go back and try again."),
-    404: ("Page not found", "The page may have moved. You can start again, or read the guides."),
-    405: ("That did not work", "This page cannot be opened that way. Please start again."),
-    413: ("That was too much to send", "The form was larger than we accept. Please go back and try again."),
-    415: ("That did not work", "The form was sent in a way we do not accept. Please go back and try again."),
-    500: ("Sorry, something went wrong on our side", "Nothing you typed was kept. Please start again."),
+    400: (N_("Something in the form could not be read"), N_("Please go back and try again.")),
+    404: (N_("Page not found"), N_("The page may have moved. You can start again, or read the guides.")),
+    405: (N_("That did not work"), N_("This page cannot be opened that way. Please start again.")),
+    413: (N_("That was too much to send"), N_("The form was larger than we accept. Please go back and try again.")),
+    415: (N_("That did not work"), N_("The form was sent in a way we do not accept. Please go back and try again.")),
+    500: (N_("Sorry, something went wrong on our side"), N_("Nothing you typed was kept. Please start again.")),
 }
 
 KNOWN_METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "CONNECT"})

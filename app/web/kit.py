@@ -19,7 +19,7 @@ from app import presenter, removal_kit
 from app.i18n import t
 from app.web import urls
 from app.web.letter_forms import RemovalKitForm
-from app.web.letters import letter_context, render_letter
+from app.web.letters import letter_context, letter_in_english, letter_summary, render_letter
 
 bp = Blueprint("kit", __name__, url_prefix="/letters")
 
@@ -84,6 +84,11 @@ def build(form: RemovalKitForm) -> dict:
     }
 
 
+@bp.context_processor
+def _language():
+    return {"letter_in_english": letter_in_english()}
+
+
 def long_date(day: dt.date) -> str:
     return format_date(day, "full")
 
@@ -129,7 +134,10 @@ def write():
     if not form.validate():
         return _page(form, 400)
     kit = build(form)
+    places = sum(len(r["locations"]) for r in kit["requests"])
+    summary = letter_summary("removal", letter_context("removal", form, (None, ""), []), site="", places=places)
     return render_template("letters/kit_result.html", form=form, kit=kit, long_date=long_date, short_date=short_date,
+                           summary=summary,
                            if_no_action=[presenter.referral_card(r, urls.page_url) for r in kit["if_no_action"]])
 
 

@@ -111,7 +111,7 @@ class LetterForm(FlaskForm):
 
     def platform_choices(self, platforms) -> None:
         self.platform.choices = [SelectChoice("", _l("Choose a site or app")),
-                                 *(SelectChoice(p.id, p.name) for p in platforms),
+                                 *(SelectChoice(p.id, _l(p.name)) for p in platforms),
                                  SelectChoice("other", _l("Another site or app"))]
 
     def validate_platform_other(self, field):

@@ -3,6 +3,10 @@
 The letter is written in the response to the POST and exists nowhere else: nothing
 is stored or logged. The text comes from templates/letters/*.txt (plain text, so it
 is not HTML-escaped there; the HTML page escapes it like any other value).
+
+The letter is always in English, whatever the page's language: platforms' trust and
+safety teams work in English. The page around it is translated, and in another language
+it says so and sums up what the letter says (`letter_summary`, templates/letters/_fields.html).
 """
 
 from __future__ import annotations
@@ -11,8 +15,10 @@ import datetime as dt
 import re
 
 from flask import Blueprint, Response, current_app, render_template, request
+from flask_babel import force_locale, get_locale
 
 from app import presenter
+from app.i18n import t
 from app.web import urls
 from app.web.letter_forms import CopyrightNoticeForm, RemovalRequestForm
 
@@ -70,8 +76,45 @@ def letter_context(kind: str, form, addressee=None, locations=None, sent_on: dt.
 
 
 def render_letter(kind: str, context: dict) -> str:
-    text = render_template(KINDS[kind][1], **context)
+    """The letter itself: in English whatever the page's language (force_locale), so nothing
+    it renders can come out translated."""
+    with force_locale("en"):
+        text = render_template(KINDS[kind][1], **context)
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+
+
+def shown_name(context: dict) -> str:
+    """The addressee's name as the page shows it: a directory platform's name translated (the
+    letter keeps it in English), another site's name as typed."""
+    return t(context["platform"].name) if context["platform"] else context["platform_name"]
+
+
+def letter_in_english() -> bool:
+    """Whether the page is in a language other than the letter's: then it says the letter is in
+    English, and why, and sums up what the letter says."""
+    locale = get_locale()
+    return locale is not None and locale.language != "en"
+
+
+def letter_summary(kind: str, context: dict, site: str | None = None, places: int | None = None) -> dict:
+    """What the letter says, for the summary in the page's language. The kit passes no site
+    (one letter per site) and the number of places in all its letters."""
+    form = context["form"]
+    authorized = "sender" in form and form.sender.data == "authorized"
+    return {
+        "kind": kind,
+        "authorized": authorized,
+        "person": (form.person_name.data or "").strip() if authorized else "",
+        "capacity": (form.capacity.data or "").strip() if authorized else "",
+        "site": shown_name(context) if site is None and places is None else site,
+        "places": len(context["locations"]) if places is None else places,
+        "depiction": context["depiction"],
+    }
+
+
+@bp.context_processor
+def _language():
+    return {"letter_in_english": letter_in_english()}
 
 
 def _page(kind: str, form, status: int = 200):
@@ -91,7 +134,8 @@ def write(kind: str):
     context = letter_context(kind, form)
     ftc = presenter.referral_card(presenter.referral(_directory(), "ftc-takeitdown", None), urls.page_url)
     return render_template("letters/result.html", letter=render_letter(kind, context), ftc=ftc,
-                           under18=form.under18(), **context)
+                           under18=form.under18(), summary=letter_summary(kind, context), shown_name=shown_name(context),
+                           **context)
 
 
 @bp.post("/<any(removal, copyright):kind>/download")
