@@ -28,3 +28,12 @@ serving.install()  # gunicorn's raw 400 page without its echo of the request lin
 forwarded_allow_ips = ""
 secure_scheme_headers = {}
 forwarder_headers = ""
+
+
+def post_worker_init(worker):
+    """Render what is the same for every visitor (static pages, each language's plan text and
+    referral cards) as the worker starts, not while the first visitor waits (app/web/warm.py)."""
+    from app.web import warm
+
+    if "directory" in getattr(worker.wsgi, "extensions", {}):  # bench/hello.py runs under these settings too
+        warm.warm(worker.wsgi)

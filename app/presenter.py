@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from flask_babel import get_locale
-from flask_babel import gettext as _
 
-from app import flow
+from app import flow, precompute
 from app.directory import Directory
+from app.i18n import gettext as _
 from app.i18n import t
 
 GROUP_TITLES = {
@@ -26,17 +26,18 @@ def referral(directory: Directory, ref_id: str, state_code: str | None, lang: st
     """One referral as the API's plain data, translated. `state-law` resolves to the chosen state.
     In Spanish (`lang`, else the request's language) it carries the Spanish help where there is
     some, and `language` says whether the service helps in Spanish ("es") or not ("en")."""
-    found = directory.referral(ref_id, state_code, t, lang=lang or language())
-    return found.to_json() if found else None
+    found = precompute.tables(directory, lang or language()).referral(ref_id, state_code)  # translated once
+    return dict(found) if found is not None else None
 
 
 def plan_data(plan: flow.Plan, directory: Directory) -> dict:
     """The plan in the API's shape; templates use the same data."""
     lang = language()
     facts = directory.facts_in(lang)
+    tables = precompute.tables(directory, lang)  # this language's step lines and referrals, translated once
     steps = []
     for step in plan.steps:
-        paragraphs = [t(line, **facts) for line in step.lines]
+        paragraphs = [tables.lines[line] if line in tables.lines else t(line, **facts) for line in step.lines]
         steps.append({
             "id": step.id,
             "group": step.group,
@@ -48,7 +49,7 @@ def plan_data(plan: flow.Plan, directory: Directory) -> dict:
         })
     referrals = {}
     for ref_id in plan.referral_ids:
-        data = referral(directory, ref_id, plan.state, lang)
+        data = tables.referral(ref_id, plan.state)  # shared and read-only (precompute.ReadOnlyDict)
         if data is not None:
             referrals[ref_id] = data
     return {"steps": steps, "referrals": referrals}
@@ -67,9 +68,10 @@ def referral_card(data: dict, page_url) -> dict:
             "call": tel(data["phone"]), "tty_call": tel(data["tty"])}
 
 
-def plan_groups(data: dict, page_url) -> list[dict]:
+def plan_groups(data: dict, page_url, card_html=None) -> list[dict]:
     """Steps grouped under their headings, for the plan page. Each step's referral cards:
-    a referral already shown by an earlier step is shown `again`, as a link back to it."""
+    a referral already shown by an earlier step is shown `again`, as a link back to it.
+    `card_html(ref)` may give a card's HTML, rendered once (app/web/cards.py); else `html` is None."""
     shown: set[str] = set()
     groups = []
     for group in flow.GROUPS:
@@ -80,7 +82,11 @@ def plan_groups(data: dict, page_url) -> list[dict]:
             cards = []
             for ref_id in step["referrals"]:
                 if ref_id in data["referrals"]:
-                    cards.append({"ref": referral_card(data["referrals"][ref_id], page_url), "again": ref_id in shown})
+                    ref, again = data["referrals"][ref_id], ref_id in shown
+                    html = card_html(ref) if card_html and not again else None
+                    # A link back needs only the id and name; a card rendered once needs nothing more.
+                    shown_as = ref if html or again else referral_card(ref, page_url)
+                    cards.append({"ref": shown_as, "again": again, "html": html})
                     shown.add(ref_id)
             steps.append({**step, "cards": cards})
         if steps:

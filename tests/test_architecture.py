@@ -20,7 +20,8 @@ RULES = {
     "app.content_checks": ({"app.flow", "app.directory"}, False),
     "app.graph": ({"app.flow"}, False),
     "app.i18n": (set(), True),
-    "app.presenter": ({"app.flow", "app.directory", "app.i18n"}, True),  # no web layer
+    "app.precompute": ({"app.flow", "app.directory", "app.i18n"}, True),  # display text, once per language
+    "app.presenter": ({"app.flow", "app.directory", "app.i18n", "app.precompute"}, True),  # no web layer
     # the CLI: content tools; `flow explain --json` builds the app for the API's own presenter
     "app.cli": ({"app.flow", "app.directory", "app.content_checks", "app.graph", "app.presenter",
                  "app.create_app"}, True),

@@ -10,7 +10,7 @@ from flask import Blueprint, current_app, render_template, request
 from flask_babel import gettext as _
 
 from app import flow, presenter
-from app.web import form_state, urls
+from app.web import cards, form_state, urls
 
 bp = Blueprint("flow", __name__)
 
@@ -162,5 +162,5 @@ def plan():
     result = flow.build_plan(answers, directory.platforms_by_where)
     data = presenter.plan_data(result, directory)
     hidden = form_state.hidden_fields(answers, state.seen)
-    return render_template("plan.html", groups=presenter.plan_groups(data, urls.page_url), helper=result.helper,
-                           hidden=hidden, lang_post=("flow.plan", hidden))
+    return render_template("plan.html", groups=presenter.plan_groups(data, urls.page_url, cards.lookup()),
+                           helper=result.helper, hidden=hidden, lang_post=("flow.plan", hidden))

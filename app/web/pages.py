@@ -8,6 +8,7 @@ from flask import Blueprint, Response, abort, current_app, g, render_template, u
 from flask_babel import gettext as _
 
 from app.web import lang
+from app.web.page_cache import static_page
 
 bp = Blueprint("pages", __name__)
 found = Blueprint("found", __name__)
@@ -31,6 +32,7 @@ def _guides():
 
 
 @bp.get("/")
+@static_page  # the same for every visitor: rendered once (app/web/page_cache.py)
 def start():
     return render_template("start.html", hidden=[], **_found(_(
         "Private pictures shared, threatened or faked without your consent? Answer a few short "
@@ -44,6 +46,7 @@ def healthz():
 
 
 @bp.get("/guides/")
+@static_page  # the same for every visitor: rendered once (app/web/page_cache.py)
 def guides():
     return render_template("guides/index.html", guides=_guides(), **_found(_(
         "Plain guides for when private pictures are shared, threatened or faked: getting safe, "
@@ -51,6 +54,7 @@ def guides():
 
 
 @bp.get("/guides/<slug>")
+@static_page  # the same for every visitor: rendered once (app/web/page_cache.py)
 def guide(slug: str):
     entry = _guides().get(slug)
     if entry is None:

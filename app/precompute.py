@@ -1,0 +1,89 @@
+"""A plan's display text, translated once per language and kept (issue 15).
+
+A plan is made of content: its steps' paragraphs (engine text with the named facts filled in),
+each referral's API object (`Referral.to_json()`, its text translated) and the law of each
+state. None of it depends on a visitor, only on the content and the language, so it is built
+whole for a catalog the first time that catalog is used (gunicorn.conf.py builds it for every
+language as each worker starts) and kept for the life of the content. Requests only look their
+plan's pieces up: the tables are keyed by content ids and filled before any request reads them,
+never by answers, so nothing in them says what anyone asked for.
+
+Plain Python over the engine and the directory; the catalog comes from `app.i18n`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from app import flow
+from app.directory import STATE_LAW, Directory
+from app.i18n import t, translations
+
+
+class ReadOnlyDict(dict):
+    """A dict that refuses changes: the tables' objects are shared by every request. `json` is
+    the object as JSON, written once (as Flask's default provider writes a response)."""
+
+    json: str
+
+    def _refuse(self, *args, **kwargs):
+        raise TypeError("precomputed display data is shared by every request: copy it to change it")
+
+    __setitem__ = __delitem__ = clear = pop = popitem = setdefault = update = __ior__ = _refuse
+
+
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: one per catalog
+class Tables:
+    """One language's display text for one directory. Read-only: the dicts inside are shared
+    by every request, so callers copy before changing anything (see `presenter.referral`)."""
+
+    lines: Mapping[str, str]  # step line msgid -> translated, facts filled in
+    referrals: Mapping[str, dict]  # referral id -> API object
+    state_laws: Mapping[str, dict]  # state code -> the `state-law` API object for it
+
+    def referral(self, ref_id: str, state_code: str | None) -> dict | None:
+        if ref_id == STATE_LAW:
+            return self.state_laws.get(state_code) if state_code else None
+        return self.referrals.get(ref_id)
+
+
+def tables(directory: Directory, lang: str) -> Tables:
+    """The tables for this directory in the request's catalog and `lang` (the content's language
+    blocks: `Directory.referral(..., lang=)`, `facts_in`), built on first use."""
+    key = (translations(), lang)
+    # Kept beside the content they come from (as Directory's cached properties are).
+    store: dict = directory.__dict__.setdefault("_display_tables", {})
+    found = store.get(key)
+    if found is None:
+        found = store[key] = build(directory, lang)
+    return found
+
+
+def build(directory: Directory, lang: str) -> Tables:
+    """Translate every step line and referral with the current catalog, in `lang`'s content."""
+    facts = directory.facts_in(lang)
+    lines = {}
+    for step in flow.STEPS:
+        for line in step.lines:
+            for text in (line.text.you, line.text.they):
+                if text:
+                    lines[text] = t(text, **facts)
+    referrals = {ref_id: _shared(directory.referral(ref_id, None, t, lang=lang).to_json())
+                 for ref_id in directory.entries}
+    state_laws = {code: _shared(directory.referral(STATE_LAW, code, t, lang=lang).to_json())
+                  for code in directory.states}
+    return Tables(MappingProxyType(lines), MappingProxyType(referrals), MappingProxyType(state_laws))
+
+
+def _shared(data: dict) -> ReadOnlyDict:
+    shared = ReadOnlyDict(data)
+    shared.json = encode(data)
+    return shared
+
+
+def encode(value) -> str:
+    """JSON as Flask's default provider writes a response body (compact, ASCII, keys in order)."""
+    return json.dumps(value, ensure_ascii=True, sort_keys=False, separators=(",", ":"))

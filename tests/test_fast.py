@@ -1,0 +1,304 @@
+"""What issue 15's speed-ups keep true (no timings here: bench/throughput measures speed).
+
+Each cache gives exactly what rendering afresh gives, in every language (Spanish through a
+small catalog made here, and a `/es/` rule shaped as issue 14's routing); the per-request CSP
+nonce is fresh in every response; and nothing a visitor sends becomes part of any cache: they
+are built from content before requests read them, and do not grow as requests arrive.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+import pytest
+from babel.messages.catalog import Catalog
+from babel.messages.mofile import write_mo
+from flask import jsonify, render_template_string
+from flask_babel import force_locale
+from markupsafe import Markup
+
+from app import create_app, flow, precompute, presenter
+from app.directory import STATE_LAW
+from app.i18n import babel, gettext, t, translations
+from app.web import assets, cards, fast_json, page_cache, warm
+from config import TestConfig
+
+STEP_LINE = flow.STEPS[0].lines[0].text.you  # "If you are in danger now, call %(emergency_phone)s."
+SPANISH = {
+    "Quick exit": "Salida rápida",
+    "Start": "Empezar",
+    "Help when private pictures are shared, threatened or faked": "Ayuda cuando se comparten imágenes íntimas",
+    STEP_LINE: "Si estás en peligro ahora, llama al %(emergency_phone)s.",
+    "The law in %(state)s": "La ley en %(state)s",
+    "Website": "Sitio web",
+}
+PLAN_FORM = {"danger": "yes", "situation": ["shared", "threatened"], "demand": "money", "where": ["social", "search"],
+             "age": "under18", "copy": "yes", "kind": "ai", "state": "TX"}
+
+
+def nonce_of(response) -> str:
+    return re.search(r"'nonce-([^']+)'", response.headers["Content-Security-Policy"]).group(1)
+
+
+def without_nonce(response) -> bytes:
+    return response.data.replace(nonce_of(response).encode(), b"NONCE")
+
+
+@pytest.fixture(scope="module")
+def es_app(tmp_path_factory):
+    """The app with a small Spanish catalog of its own (whatever the real one says)."""
+    root = tmp_path_factory.mktemp("translations")
+    catalog = Catalog(locale="es")
+    for msgid, text in SPANISH.items():
+        catalog.add(msgid, text)
+    (root / "es" / "LC_MESSAGES").mkdir(parents=True)
+    with open(root / "es" / "LC_MESSAGES" / "messages.mo", "wb") as out:
+        write_mo(out, catalog)
+
+    class Config(TestConfig):
+        BABEL_TRANSLATION_DIRECTORIES = str(root)
+
+    # Flask-Babel keeps loaded catalogs on its one Babel object, shared by every app in the
+    # process: start from none, and leave none of ours behind for other tests' apps.
+    app = create_app(Config)
+    with app.app_context():
+        cache = babel.domain_instance.cache
+    cache.clear()
+    yield app
+    cache.clear()
+
+
+def test_gettext_resolves_the_catalog_once_per_request_and_follows_force_locale(es_app, monkeypatch):
+    import flask_babel
+
+    calls = []
+    real = flask_babel.Domain.get_translations
+    monkeypatch.setattr(flask_babel.Domain, "get_translations", lambda self: calls.append(1) or real(self))
+    with es_app.test_request_context("/"):
+        assert [gettext("Quick exit") for _ in range(50)] == ["Quick exit"] * 50
+        assert len(calls) == 1
+        with force_locale("es"):
+            assert t("Quick exit") == "Salida rápida"
+            assert t(STEP_LINE, emergency_phone="911") == "Si estás en peligro ahora, llama al 911."
+            assert render_template_string("{{ _('Quick exit') }}|{% trans %}Start{% endtrans %}") == \
+                "Salida rápida|Empezar"
+        assert t("Quick exit") == "Quick exit" and len(calls) == 2
+        assert t("") == "" and t(None) == ""
+    with es_app.test_request_context("/es/"):  # a new request resolves its own locale again
+        es_app.preprocess_request()
+        assert t("Quick exit") == "Salida rápida"
+
+
+TEMPLATES = ("{{ _('a < b') }}", "{{ _('%(x)s!', x='<i>') }}", "{{ _('100%%') }}", "{{ gettext('Start') }}",
+             "{% trans x='<b>' %}Hello {{ x }}{% endtrans %}", "{% trans %}Start{% endtrans %}",
+             "{{ ngettext('%(num)s page', '%(num)s pages', 2) }}")
+
+
+@pytest.mark.parametrize("autoescape", [True, False])
+def test_template_gettext_behaves_as_jinjas_own(app, autoescape):
+    """Our `_`/`gettext` skip Jinja's indirections, not its behaviour: trusted translations,
+    escaped values where the template autoescapes, always a format string."""
+    from jinja2 import Environment
+
+    reference = Environment(extensions=["jinja2.ext.i18n"], autoescape=autoescape)
+    reference.install_gettext_callables(gettext=lambda s: s, ngettext=lambda s, p, n: s if n == 1 else p,
+                                        newstyle=True)
+    ours = app.jinja_env.overlay(autoescape=autoescape)
+    with app.test_request_context("/"):
+        for source in TEMPLATES:
+            assert ours.from_string(source).render() == reference.from_string(source).render(), source
+
+
+def _reference_plan_data(plan, directory, lang):
+    """The plan as presenter.plan_data made it before issue 15: every string translated afresh."""
+    facts = directory.facts_in(lang)
+    steps = [{"id": s.id, "group": s.group, "title": t(s.title),
+              "text": " ".join(t(line, **facts) for line in s.lines),
+              "paragraphs": [t(line, **facts) for line in s.lines],
+              "referrals": list(s.referrals), "guide": s.guide} for s in plan.steps]
+    referrals = {}
+    for ref_id in plan.referral_ids:
+        found = directory.referral(ref_id, plan.state, t, lang=lang)
+        if found is not None:
+            referrals[ref_id] = found.to_json()
+    return {"steps": steps, "referrals": referrals}
+
+
+@pytest.mark.parametrize("locale", ["en", "es"])
+def test_precomputed_plan_text_is_what_translating_afresh_gives(es_app, locale):
+    directory = es_app.extensions["directory"]
+    answer_sets = [answers for answers, _ in itertools.islice(flow.canonical_answer_sets(("TX", None)), 0, 30000, 101)]
+    assert len(answer_sets) > 250
+    with es_app.app_context(), force_locale(locale):
+        for answers in answer_sets:
+            plan = flow.build_plan(answers, directory.platforms_by_where)
+            data = presenter.plan_data(plan, directory)
+            assert data == _reference_plan_data(plan, directory, locale)
+            assert fast_json.response({"plan": data}).data == jsonify({"plan": data}).data
+        for code in directory.states:
+            assert presenter.referral(directory, STATE_LAW, code) == \
+                directory.referral(STATE_LAW, code, t, lang=locale).to_json()
+        for ref_id in directory.entries:
+            assert presenter.referral(directory, ref_id, None) == directory.referral(ref_id, None, t, lang=locale).to_json()
+        texas = presenter.referral(directory, STATE_LAW, "TX")["name"]
+        assert texas == ("La ley en Texas" if locale == "es" else "The law in Texas")
+
+
+def test_json_responses_are_jsonifys_own_in_every_setting(app, monkeypatch):
+    directory = app.extensions["directory"]
+    with app.app_context():
+        data = {"plan": {"referrals": {"a": precompute.tables(directory, presenter.language()).referrals["crisis-988"]}, "é": [1, None],
+                         "n": {1: "x"}, "when": __import__("datetime").date(2026, 1, 2)}}
+        assert fast_json.response(data).data == jsonify(data).data
+        assert fast_json.response(data).mimetype == "application/json"
+        monkeypatch.setattr(app, "debug", True)  # indented, as jsonify indents while debugging
+        assert fast_json.response(data).data == jsonify(data).data and b"\n  " in jsonify(data).data
+
+
+def test_tables_are_one_per_language_shared_and_read_only(es_app):
+    directory = es_app.extensions["directory"]
+    with es_app.app_context():
+        english = precompute.tables(directory, presenter.language())
+        with force_locale("es"):
+            spanish = precompute.tables(directory, presenter.language())
+            assert precompute.tables(directory, presenter.language()) is spanish
+        assert precompute.tables(directory, presenter.language()) is english and spanish is not english
+        with pytest.raises(TypeError):
+            english.referrals["crisis-988"]["name"] = "changed"
+        copy = presenter.referral(directory, "crisis-988", None)
+        copy["name"] = "changed"  # a caller's copy is its own
+        assert english.referrals["crisis-988"]["name"] != "changed"
+
+
+@pytest.mark.parametrize("locale", ["en", "es"])
+def test_each_card_rendered_once_is_the_macros_own_output(es_app, locale):
+    directory = es_app.extensions["directory"]
+    with es_app.test_request_context("/"), force_locale(locale):
+        macro = es_app.jinja_env.get_template("macros.html").module.referral_card
+        tables = precompute.tables(directory, presenter.language())
+        refs = [*tables.referrals.values(), *tables.state_laws.values()]
+        for ref in refs:
+            html = cards.card_html(ref)
+            if ref["internal"]:
+                assert html is None  # links into this app: rendered per request
+            else:
+                assert isinstance(html, Markup)
+                assert html == macro(presenter.referral_card(ref, None))
+        assert cards.card_html(dict(refs[0])) is None  # only the shared objects themselves
+        sample = cards.card_html(tables.referrals["crisis-988"])
+        assert ("Sitio web" if locale == "es" else "Website") in sample
+
+
+def _plan_page(client, path="/plan", lang=None):
+    return client.post(f"/{lang}{path}" if lang else path, data=PLAN_FORM)
+
+
+def test_plan_page_with_rendered_cards_is_byte_identical_to_rendering_each(es_app, monkeypatch):
+    client = es_app.test_client()
+    for lang in (None, "es"):
+        fast = _plan_page(client, lang=lang)
+        assert fast.status_code == 200
+        assert b"La ley en Texas" in fast.data if lang else b"The law in Texas" in fast.data
+        with monkeypatch.context() as m:
+            m.setattr(cards, "lookup", lambda: lambda ref: None)
+            slow = _plan_page(client, lang=lang)
+        assert without_nonce(fast) == without_nonce(slow)
+    embedded = client.post("/embed/preview/plan", data=PLAN_FORM)  # an internal tool's link stays in the widget
+    assert b'href="/embed/preview/letters/' in embedded.data
+
+
+def _static_paths(app):
+    page_cache.build(app)
+    return sorted(app.extensions[page_cache._KEY])
+
+
+def test_static_pages_are_built_for_every_language_site_and_guide(es_app):
+    paths = _static_paths(es_app)
+    guides = es_app.extensions["directory"].guides
+    assert {"/", "/es/", "/guides/", "/embed/preview/", "/embed/preview/guides/"} <= set(paths)
+    assert {f"/guides/{slug}" for slug in guides} <= set(paths)
+    client = es_app.test_client()
+    assert "Ayuda cuando se comparten" in client.get("/es/").get_data(as_text=True)
+    assert "Ayuda cuando se comparten" not in client.get("/").get_data(as_text=True)
+
+
+def test_a_cached_page_is_byte_identical_to_a_fresh_render_with_its_own_nonce(es_app):
+    client = es_app.test_client()
+    for path in _static_paths(es_app):
+        for base_url in ("http://localhost", "https://127.0.0.1:8443"):  # absolute links follow the request
+            cached = [client.get(path, base_url=base_url) for _ in range(2)]
+            fresh = client.get(path, base_url=base_url, environ_overrides={page_cache.LIVE: True})
+            assert len({nonce_of(r) for r in (*cached, fresh)}) == 3, "a fresh nonce in every response"
+            for response in cached:
+                assert response.status_code == fresh.status_code == 200
+                assert f'nonce="{nonce_of(response)}"' in response.get_data(as_text=True)
+                assert page_cache._MARKER not in response.get_data(as_text=True)
+                assert without_nonce(response) == without_nonce(fresh), path
+                assert {k: v for k, v in response.headers if k != "Content-Security-Policy"} == \
+                    {k: v for k, v in fresh.headers if k != "Content-Security-Policy"}
+    embedded = client.get("/embed/preview/")
+    assert "frame-ancestors 'self'" in embedded.headers["Content-Security-Policy"]
+
+
+def test_only_the_exact_request_is_served_from_the_cache(es_app, monkeypatch):
+    client = es_app.test_client()
+    _static_paths(es_app)
+    served = []
+    real = page_cache._lookup
+    monkeypatch.setattr(page_cache, "_lookup", lambda: served.append(r := real()) or r)
+    client.get("/")
+    client.head("/")
+    client.get("/?utm_source=x")
+    client.get("/", environ_overrides={"SCRIPT_NAME": "/help"})
+    assert [r is not None for r in served] == [True, True, False, False]
+
+
+def test_requests_never_add_to_any_cache(es_app):
+    client = es_app.test_client()
+    directory = es_app.extensions["directory"]
+    warm.warm(es_app)
+    before = (sorted(es_app.extensions[page_cache._KEY]), len(directory._display_tables),
+              {len(v) for v in directory._card_html.values()})
+    for path in ("/guides/nope", "/embed/nope/", "/?q=1", "/es/guides/", "/de/"):
+        client.get(path)
+    for state in ("TX", "CA", "NY"):
+        client.post("/plan", data={**PLAN_FORM, "state": state})
+        client.post("/api/v1/plan?lang=es", json={"answers": {"state": state}})
+    after = (sorted(es_app.extensions[page_cache._KEY]), len(directory._display_tables),
+             {len(v) for v in directory._card_html.values()})
+    assert after == before
+
+
+def test_warm_builds_every_language_before_any_request():
+    app = create_app(TestConfig)
+    directory = app.extensions["directory"]
+    assert "_display_tables" not in directory.__dict__ and page_cache._KEY not in app.extensions
+    warm.warm(app)
+    assert warm.locales(app) == ["en", "es"]
+    assert len(directory._display_tables) == 2  # English, and Spanish as Flask-Babel loads it (no catalog yet)
+    assert "/" in app.extensions[page_cache._KEY]
+
+
+def test_static_urls_hash_each_file_once_unless_debugging(app, monkeypatch):
+    calls = []
+    real = assets._current_digest
+    monkeypatch.setattr(assets, "_current_digest", lambda folder, name: calls.append(name) or real(folder, name))
+    monkeypatch.setattr(assets, "_digests", {})
+    monkeypatch.setattr(assets, "_root_urls", {})
+    with app.test_request_context("/", environ_overrides={"SCRIPT_NAME": "/help"}):
+        mounted = assets.static_url("site.css")  # under a prefix first: the root's URL must not take it
+    with app.test_request_context("/"):
+        urls = {assets.static_url("site.css") for _ in range(5)}
+        assert len(urls) == 1 and calls == ["site.css"]
+        url = urls.pop()
+        assert re.fullmatch(r"/static/site\.css\?v=[0-9a-f]{12}", url) and mounted == "/help" + url
+        monkeypatch.setattr(app, "debug", True)
+        assets.static_url("site.css")
+        assets.static_url("site.css")
+        assert calls == ["site.css"] * 3  # while developing, checked every time
+
+
+def test_outside_a_request_text_is_english_and_stable():
+    assert translations() is translations()
+    assert t("Quick exit") == "Quick exit"
