@@ -38,7 +38,8 @@ class Lynx:
         cfg = home / "lynx.cfg"
         system_cfg = "/etc/lynx/lynx.cfg"
         cfg.write_text((f"INCLUDE:{system_cfg}\n" if os.path.exists(system_cfg) else "") +
-                       "DEFAULT_KEYPAD_MODE:LINKS_AND_FIELDS_ARE_NUMBERED\nSET_COOKIES:FALSE\n")
+                       "DEFAULT_KEYPAD_MODE:LINKS_AND_FIELDS_ARE_NUMBERED\nSET_COOKIES:FALSE\n"
+                       "INFOSECS:0\nMESSAGESECS:0\nALERTSECS:0\n")  # no pauses on status lines
         self.screen = pyte.Screen(COLS, ROWS)
         self.stream = pyte.ByteStream(self.screen)
         env = {**os.environ, "TERM": "vt100", "HOME": str(home), "LYNX_CFG": str(cfg)}
@@ -54,6 +55,15 @@ class Lynx:
             except self._pexpect.TIMEOUT:
                 pass
 
+    def settle(self, quiet: float = 0.05, limit: float = 5) -> None:
+        """Read until lynx has drawn nothing for `quiet` seconds (it is waiting for a key)."""
+        end = time.time() + limit
+        while time.time() < end:
+            try:
+                self.stream.feed(self.child.read_nonblocking(65536, timeout=quiet))
+            except self._pexpect.TIMEOUT:
+                return
+
     @property
     def text(self) -> str:
         return "\n".join(line.rstrip() for line in self.screen.display)
@@ -61,10 +71,25 @@ class Lynx:
     def wait_for(self, needle: str, timeout: float = 30) -> None:  # generous: a loaded CI machine is slow
         end = time.time() + timeout
         while time.time() < end:
-            self.pump(0.2)
+            self.settle()
             if needle in self.text:
                 return
         raise AssertionError(f"{needle!r} never showed in lynx:\n{self.text}")
+
+    @property
+    def body(self) -> str:
+        """The screen without lynx's status lines at the bottom ("Getting...", prompts)."""
+        return "\n".join(self.text.splitlines()[:-2])
+
+    def wait_for_change(self, before: str, timeout: float = 30) -> None:
+        """Wait until the page itself changes (a tick drawn, or the next page), not a status line."""
+        end = time.time() + timeout
+        while time.time() < end:
+            self.settle()
+            if self.body != before:
+                self.settle(quiet=0.1)
+                return
+        raise AssertionError(f"the screen did not change:\n{self.text}")
 
     def number(self, label: str) -> str:
         """The number lynx shows for the control whose text starts with `label`:
@@ -81,17 +106,16 @@ class Lynx:
 
     def activate(self, label: str, then: str) -> None:
         """Go to the control by its number, press Enter on it, and wait for `then`."""
-        before = self.text
+        before = self.body
         self.child.send(self.number(label))
-        self.pump(0.2)
+        self.settle()
         self.child.send("\r")  # moves to the numbered control
-        self.pump(0.2)
+        self.settle()
         self.child.send("\r")  # follows, submits, or ticks it
         if then:
             self.wait_for(then)
         else:
-            self.pump(0.5)
-            assert self.text != before, "the screen did not change"
+            self.wait_for_change(before)
 
     def heading_is(self, heading: str) -> bool:
         return any(line.strip() == heading for line in self.text.splitlines())
