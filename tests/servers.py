@@ -92,11 +92,13 @@ def _mounted(locations: str, prefix: str) -> str:
 
 
 @contextlib.contextmanager
-def nginx(upstreams: list[str], workdir: Path, prefix: str = ""):
+def nginx(upstreams: list[str], workdir: Path, prefix: str = "", client_timeout: int | None = None):
     """nginx on loopback with deploy/'s production config (nginx-main.conf's limits, the site's
     http context, the unknown-host default server, nginx-locations.conf) in front of the given
     gunicorn base URLs, minus TLS. Our server answers to help.test and 127.0.0.1; any other
-    Host meets the default server. With a `prefix` ("/help") the app is mounted there.
+    Host meets the default server. With a `prefix` ("/help") the app is mounted there. With
+    `client_timeout`, the client header and body timeouts are that many seconds (a test of
+    what nginx does when they run out need not wait for the deployed values).
     Yields (base URL, access log path); logs are in workdir."""
     port = free_port()
     workdir.mkdir(parents=True, exist_ok=True)
@@ -108,6 +110,9 @@ def nginx(upstreams: list[str], workdir: Path, prefix: str = ""):
               for key in ("worker_rlimit_nofile", "worker_connections")}
     site = (ROOT / "deploy" / "nginx.conf").read_text()
     http_context = site[site.index("# http context"):site.index("# end http context")]
+    if client_timeout is not None:
+        http_context = re.sub(r"^(client_(?:header|body)_timeout) \d+s;", rf"\1 {client_timeout}s;", http_context,
+                              flags=re.M)
     servers = "\n".join(f"    server {u.removeprefix('http://')};" for u in upstreams)
     (workdir / "nginx.conf").write_text(f"""
 daemon off;

@@ -19,11 +19,15 @@ from tests.servers import ROOT, find_nginx, gunicorn, nginx
 pytestmark = pytest.mark.server
 
 
+CLIENT_TIMEOUT = 2
+
+
 @pytest.fixture(scope="module")
 def stack(tmp_path_factory):
     work = tmp_path_factory.mktemp("nginx")
     with gunicorn(env={"HELP_PROXY_HOPS": "1", "HELP_TRUSTED_HOSTS": "help.test 127.0.0.1"}) as app:
-        with nginx([app], work) as (base, _):
+        # Client timeouts of 2 s: the deployed values (10 s) are checked in test_deployed_limits.
+        with nginx([app], work, client_timeout=CLIENT_TIMEOUT) as (base, _):
             yield base, work
 
 
@@ -65,8 +69,8 @@ def test_slow_clients_are_held_by_nginx_and_then_dropped(stack):
     try:
         for _ in range(5):  # a person still gets through while all of them are held
             assert status_of(raw(base, b"GET / HTTP/1.1\r\nHost: help.test\r\nConnection: close\r\n\r\n")) == 200
-        # ...and nginx lets none of them linger: header and body timeouts are 10 s.
-        deadline = time.monotonic() + 16
+        # ...and nginx lets none of them linger past its header and body timeouts.
+        deadline = time.monotonic() + CLIENT_TIMEOUT + 6
         for sock in slow:
             sock.settimeout(max(0.1, deadline - time.monotonic()))
             try:
