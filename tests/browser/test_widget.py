@@ -88,6 +88,15 @@ def in_view(page, locator) -> bool:
         and box["x"] + box["width"] <= size["width"]
 
 
+def settled_in_view(page, *locators, within_ms=1000) -> None:
+    """Give the loader a moment (as a person would see it) to bring the new page into view;
+    returns as soon as all are in view, the caller's asserts then say what is not."""
+    for _ in range(within_ms // 25):
+        if all(in_view(page, locator) for locator in locators):
+            return
+        page.wait_for_timeout(25)
+
+
 def tap_through_to_plan(page, frame, exit_control, shoot=None):
     """Tap Start, skip every question, tap "See my plan". After every step the quick exit and
     the new page's <h1> must be on screen, without the person scrolling."""
@@ -97,7 +106,7 @@ def tap_through_to_plan(page, frame, exit_control, shoot=None):
         before = heading.inner_text()
         frame.get_by_role("button", name=name).tap()
         expect(heading).not_to_have_text(before)
-        page.wait_for_timeout(150)  # let the loader bring the new page into view
+        settled_in_view(page, exit_control, heading)  # the loader brings the new page into view
         where = f"after {name!r}, on {heading.inner_text()!r}"
         assert in_view(page, exit_control), "quick exit out of view " + where
         assert in_view(page, heading), "heading out of view " + where
