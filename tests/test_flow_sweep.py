@@ -153,13 +153,22 @@ def test_answer_space_is_counted_as_a_stream():
     # danger 4 x for_whom 3 x situation x age 4 x copy 4 (asked of minors too, contract v1.1)
     #   x (kind ai | 4 other kind options x taker 4)
     assert 4 * 3 * situation * 4 * 4 * (1 + 4 * 4) == ANSWER_SETS
+    # The walk split by the first questions' answers, counted on every core.
+    prefixes = list(flow.all_answer_sets(state_options=(None,), stop=PREFIX_DEPTH))
+    with mp.get_context("spawn").Pool(max(2, os.cpu_count() or 2)) as pool:
+        counts = pool.map(_count_under, prefixes)
+    assert sum(counts) == ANSWER_SETS
+
+
+def _count_under(prefix: dict) -> int:
+    """Stream every answer set under one prefix, checking a spread sample against its canonical stand-in."""
     count = 0
-    for count, answers in enumerate(flow.all_answer_sets(state_options=(None,)), 1):
+    for count, answers in enumerate(flow.all_answer_sets(state_options=(None,), prefix=prefix, start=PREFIX_DEPTH), 1):
         if count % 997 == 0:
             stand_in = _stand_in(answers)
             assert flow.view(stand_in) == flow.view(answers)
             assert flow.build_plan(stand_in) == flow.build_plan(answers)
-    assert count == ANSWER_SETS
+    return count
 
 
 def test_every_state_code_gives_its_law_entry(directory):

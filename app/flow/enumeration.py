@@ -67,15 +67,17 @@ def _walk(options: list[list[tuple[object, int]]], prefix: Answers | None, start
     yield from walk(start, 1)
 
 
-def all_answer_sets(state_options: Iterable[str | None] = (None, "CA")) -> Iterator[dict]:
+def all_answer_sets(state_options: Iterable[str | None] = (None, "CA"), prefix: Answers | None = None,
+                    start: int = 0, stop: int | None = None) -> Iterator[dict]:
     """Every answer set the flow can produce, each once (unasked questions absent).
 
     `state` only selects which state's law entry is linked, so by default the
     sweep uses two values for it (skipped, and one state); pass all codes to
-    cover every state.
+    cover every state. `prefix`, `start` and `stop` split the space as in
+    `canonical_answer_sets`.
     """
     options = [[(value, 1) for value in _options(q, state_options)] for q in QUESTIONS]
-    for answers, _ in _walk(options, None, 0, len(QUESTIONS)):
+    for answers, _ in _walk(options, prefix, start, len(QUESTIONS) if stop is None else stop):
         yield answers
 
 
