@@ -19,10 +19,13 @@ def _as_set(question: Question, value) -> frozenset[str]:
     return frozenset(value) or question.skipped_means
 
 
+_ALL_SKIPPED = {q.id: q.skipped_means for q in QUESTIONS}  # the view of no answers at all
+
+
 def _resolve(answers: Answers) -> tuple[dict, dict]:
     """One pass: the answers the flow would ask (normal) and their effective view."""
     normal: dict[str, str | frozenset[str]] = {}
-    view = {q.id: q.skipped_means for q in QUESTIONS}
+    view = dict(_ALL_SKIPPED)
     for question in QUESTIONS:
         value = answers.get(question.id)
         if value is None or value == frozenset() or not question.asked_when.test(view):

@@ -26,7 +26,11 @@ def build_plan(answers: Answers, platforms_by_where: Mapping[str, Iterable[str]]
         if not step.include_when.test(view):
             continue
         placement = next(p for p in step.placements if p.when.test(view))
-        lines = tuple(line.text(helper) for line in step.lines if line.when.test(view))
+        # List comprehensions and plain attributes: the sweep builds over a million plans.
+        if helper:
+            lines = tuple([line.text.they for line in step.lines if line.when.test(view)])
+        else:
+            lines = tuple([line.text.you for line in step.lines if line.when.test(view)])
         refs = [r.id for r in step.referrals if r.when.test(view)]
         if step.platforms_from_where and platforms_by_where:
             for code in sorted(view["where"], key=WHERE_ORDER.index):
