@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from flask_babel import get_locale
 
 from app import flow, precompute
@@ -103,6 +105,11 @@ def question_ids(data: dict, error: bool) -> dict:
     return {"error_anchor": control, "described_by": " ".join(described)}
 
 
+def _folded(name: str) -> str:
+    """A name as an alphabetical list orders it: accents and case aside (México with Mexico)."""
+    return "".join(c for c in unicodedata.normalize("NFD", name) if not unicodedata.combining(c)).casefold()
+
+
 def question_data(question: flow.Question, helper: bool = False, directory: Directory | None = None) -> dict:
     """A question's display text (translated)."""
     title, why, hint = question.voiced(helper)
@@ -112,6 +119,8 @@ def question_data(question: flow.Question, helper: bool = False, directory: Dire
         if question.labels == "states" and directory is not None:
             label = directory.states[choice.code].name
         choices.append({"code": choice.code, "label": t(label), "hint": t(choice_hint)})
+    if question.labels == "states":  # alphabetical in the page's language, territories last
+        choices.sort(key=lambda c: (c["code"] in flow.TERRITORY_CODES, _folded(c["label"])))
     return {
         "id": question.id, "title": t(title), "why": t(why), "hint": t(hint),
         "multiple": question.multiple, "control": question.shown_as, "choices": choices,

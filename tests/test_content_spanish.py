@@ -221,3 +221,22 @@ def test_the_api_schema_names_the_two_languages():
     assert schema["properties"]["language"] == {"type": "string", "enum": ["en", "es"]}
     assert schema["properties"]["info_url"] == {"type": ["string", "null"]}
     assert "es" not in schema["properties"]  # the content's block is not sent; what it yields is
+
+
+def test_the_state_list_is_alphabetical_in_each_language(client):
+    """A Spanish reader looks for Nuevo México under N: the drop-down follows the page's language
+    (accents aside), states and DC first, then the territories."""
+    import re
+
+    from app import flow
+
+    def options(path):
+        page = client.post(path, data={"_change": "state"}).get_data(as_text=True)
+        return re.findall(r'<option value="([A-Z]{2})"[^>]*>([^<]+)</option>', page)
+
+    english, spanish = options("/change"), options("/es/change")
+    assert [code for code, _ in english] == list(flow.STATE_CODES)  # the engine's order is English's
+    names = [name for _, name in spanish]
+    assert names.index("Nuevo México") < names.index("Ohio") < names.index("Wyoming") < names.index("Guam")
+    assert names.index("Carolina del Norte") == names.index("California") + 1
+    assert {code for code, _ in english} == {code for code, _ in spanish}  # the same places, reordered

@@ -53,7 +53,7 @@ from app.flow.navigation import (
     view,
 )
 from app.flow.plan import WHERE_ORDER, build_plan
-from app.flow.questions import QUESTION_BY_ID, QUESTIONS, STATE_CODES
+from app.flow.questions import QUESTION_BY_ID, QUESTIONS, STATE_CODES, TERRITORY_CODES
 from app.flow.steps import STEP_BY_ID, STEPS
 from app.flow.wording import WORDS, Words
 
@@ -65,7 +65,7 @@ __all__ = [
     "GROUPS", "N_", "AnswerError", "AnswerErrorKind", "FlowError", "Answers", "Choice", "Line", "Placement",
     "Plan", "PlanStep", "Question", "Ref", "StepDef", "Voiced",
     "_as_set", "_resolve", "asked_questions", "next_question", "normalize", "parse_answer", "previous_question", "view",
-    "WHERE_ORDER", "build_plan", "QUESTION_BY_ID", "QUESTIONS", "STATE_CODES", "STEP_BY_ID", "STEPS",
+    "WHERE_ORDER", "build_plan", "QUESTION_BY_ID", "QUESTIONS", "STATE_CODES", "TERRITORY_CODES", "STEP_BY_ID", "STEPS",
     "WORDS", "Words", "_check_graph",
 ]  # fmt: skip
 

@@ -16,6 +16,7 @@ STATE_CODES: tuple[str, ...] = (
     "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY",
     "AS", "GU", "MP", "PR", "VI",
 )  # fmt: skip
+TERRITORY_CODES = STATE_CODES[-5:]  # listed after the states and DC
 
 QUESTIONS: tuple[Question, ...] = (
     WORDS.question("danger", ("yes", "no", "unsure"), skipped_means=frozenset({"unsure"})),
