@@ -13,7 +13,7 @@ sys.path.insert(0, str(ROOT))
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-from tests.browser.conftest import CHROMIUM_FLAGS, find_chromium, skip_to_plan  # noqa: E402
+from tests.browser.conftest import CHROMIUM_FLAGS, find_chromium, skip_to_plan, translator  # noqa: E402
 from tests.servers import free_port, gunicorn, static_host  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
@@ -23,20 +23,21 @@ def shoot(page, name):
     page.screenshot(path=str(OUT / f"{name}.png"), full_page=True)
 
 
-def walk(page, label):
-    page.goto("/")
-    shoot(page, f"start-{label}")
-    page.get_by_role("button", name="Start").click()
-    shoot(page, f"question-{label}")
-    page.get_by_role("button", name="Continue").click()
-    shoot(page, f"error-{label}")
-    page.goto("/")
-    page.get_by_role("button", name="Start").click()
+def walk(page, label, lang="en"):
+    T, prefix, suffix = translator(lang), "/es" if lang == "es" else "", "" if lang == "en" else f"-{lang}"
+    page.goto(prefix + "/")
+    shoot(page, f"start-{label}{suffix}")
+    page.get_by_role("button", name=T("Start")).click()
+    shoot(page, f"question-{label}{suffix}")
+    page.get_by_role("button", name=T("Continue")).click()
+    shoot(page, f"error-{label}{suffix}")
+    page.goto(prefix + "/")
+    page.get_by_role("button", name=T("Start")).click()
     for code in ("no", "self", "threatened", "money"):
         page.locator(f"main input[value={code}]").check()
-        page.get_by_role("button", name="Continue").click()
-    skip_to_plan(page)
-    shoot(page, f"plan-{label}")
+        page.get_by_role("button", name=T("Continue")).click()
+    skip_to_plan(page, T)
+    shoot(page, f"plan-{label}{suffix}")
 
 
 HOST_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Example University</title>
@@ -72,9 +73,10 @@ def main():
         browser = p.chromium.launch(executable_path=find_chromium(), args=CHROMIUM_FLAGS)
         for label, viewport in (("desktop", {"width": 1000, "height": 800}),
                                 ("mobile", {"width": 360, "height": 740})):
-            page = browser.new_page(base_url=base, viewport=viewport)
-            walk(page, label)
-            page.close()
+            for lang in ("en", "es"):
+                page = browser.new_page(base_url=base, viewport=viewport)
+                walk(page, label, lang)
+                page.close()
         browser.close()
 
 

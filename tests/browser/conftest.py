@@ -143,8 +143,9 @@ def translator(lang: str):
     return T
 
 
-def skip_to_plan(scope):
-    """Skip every remaining question, then open the plan. `scope` is a page or a frame locator.
+def skip_to_plan(scope, T=str):
+    """Skip every remaining question, then open the plan. `scope` is a page or a frame locator;
+    `T` gives the labels in the page's language (`translator("es")`).
 
     Each click waits for the next heading, so a read never races the navigation."""
     from playwright.sync_api import expect
@@ -152,9 +153,9 @@ def skip_to_plan(scope):
     heading = scope.locator("h1")
     for _ in range(12):
         text = heading.inner_text()
-        if text == "Check your answers":
+        if text == T("Check your answers"):
             break
-        scope.get_by_role("button", name="Skip this question").click()
+        scope.get_by_role("button", name=T("Skip this question")).click()
         expect(heading).not_to_have_text(text)
-    scope.get_by_role("button", name="See my plan").click()
-    expect(heading).to_have_text("Your next steps")
+    scope.get_by_role("button", name=T("See my plan")).click()
+    expect(heading).to_have_text(T("Your next steps"))
