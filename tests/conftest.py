@@ -18,6 +18,32 @@ SITE = "Help guide"
 TOPIC_WORDS = re.compile(r"revenge|porn|nude|sextort|deepfake|intimate|abuse", re.I)
 
 
+def app_with_catalog(folder, catalog, **settings):
+    """An app whose Spanish catalog is `catalog` (a Babel Catalog, or {msgid: Spanish}),
+    written to `folder` as a compiled .mo; `settings` are extra config. A generator for
+    fixtures: Flask-Babel keeps loaded catalogs on the one Babel object every app of the
+    process shares, so it starts from none and leaves none of its own behind."""
+    from babel.messages.catalog import Catalog
+    from babel.messages.mofile import write_mo
+
+    from app.i18n import babel
+
+    if not isinstance(catalog, Catalog):
+        messages, catalog = catalog, Catalog(locale="es")
+        for msgid, text in messages.items():
+            catalog.add(msgid, text)
+    (folder / "es" / "LC_MESSAGES").mkdir(parents=True)
+    with open(folder / "es" / "LC_MESSAGES" / "messages.mo", "wb") as out:
+        write_mo(out, catalog)
+    config = type("CatalogConfig", (TestConfig,), {"BABEL_TRANSLATION_DIRECTORIES": str(folder), **settings})
+    app = create_app(config)
+    with app.app_context():
+        cache = babel.domain_instance.cache
+    cache.clear()
+    yield app
+    cache.clear()
+
+
 @pytest.fixture(scope="session")
 def app():
     return create_app(TestConfig)

@@ -12,17 +12,16 @@ import itertools
 import re
 
 import pytest
-from babel.messages.catalog import Catalog
-from babel.messages.mofile import write_mo
 from flask import jsonify, render_template_string
 from flask_babel import force_locale
 from markupsafe import Markup
 
 from app import create_app, flow, precompute, presenter
 from app.directory import STATE_LAW
-from app.i18n import babel, gettext, t, translations
+from app.i18n import gettext, t, translations
 from app.web import assets, cards, fast_json, page_cache, warm
 from config import TestConfig
+from tests.conftest import app_with_catalog
 
 STEP_LINE = flow.STEPS[0].lines[0].text.you  # "If you are in danger now, call %(emergency_phone)s."
 SPANISH = {
@@ -48,25 +47,7 @@ def without_nonce(response) -> bytes:
 @pytest.fixture(scope="module")
 def es_app(tmp_path_factory):
     """The app with a small Spanish catalog of its own (whatever the real one says)."""
-    root = tmp_path_factory.mktemp("translations")
-    catalog = Catalog(locale="es")
-    for msgid, text in SPANISH.items():
-        catalog.add(msgid, text)
-    (root / "es" / "LC_MESSAGES").mkdir(parents=True)
-    with open(root / "es" / "LC_MESSAGES" / "messages.mo", "wb") as out:
-        write_mo(out, catalog)
-
-    class Config(TestConfig):
-        BABEL_TRANSLATION_DIRECTORIES = str(root)
-
-    # Flask-Babel keeps loaded catalogs on its one Babel object, shared by every app in the
-    # process: start from none, and leave none of ours behind for other tests' apps.
-    app = create_app(Config)
-    with app.app_context():
-        cache = babel.domain_instance.cache
-    cache.clear()
-    yield app
-    cache.clear()
+    yield from app_with_catalog(tmp_path_factory.mktemp("translations"), SPANISH)
 
 
 def test_gettext_resolves_the_catalog_once_per_request_and_follows_force_locale(es_app, monkeypatch):

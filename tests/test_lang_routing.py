@@ -10,18 +10,15 @@ import re
 from xml.etree import ElementTree
 
 import pytest
-from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_file
-from babel.messages.mofile import write_mo
 from flask_babel import get_locale
 from werkzeug.datastructures import MultiDict
 
 import config
 from app import create_app, directory, flow
-from app.i18n import babel
 from app.web import lang
 from tests import page_states
-from tests.conftest import assert_page_invariants, find_all, parse, text_of
+from tests.conftest import app_with_catalog, assert_page_invariants, find_all, parse, text_of
 
 SITE = "uni"
 ORIGINS = ("https://uni.example",)
@@ -33,26 +30,7 @@ TEST_CATALOG = {"Check your answers": "Revisa tus respuestas", "Get help": "Pide
 
 @pytest.fixture(scope="module")
 def app(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("translations")
-    catalog = Catalog(locale="es")
-    for msgid, text in TEST_CATALOG.items():
-        catalog.add(msgid, text)
-    (folder / "es" / "LC_MESSAGES").mkdir(parents=True)
-    with open(folder / "es" / "LC_MESSAGES" / "messages.mo", "wb") as mo:
-        write_mo(mo, catalog)
-
-    class LangConfig(config.TestConfig):
-        EMBED_SITES = {SITE: ORIGINS}
-        BABEL_TRANSLATION_DIRECTORIES = str(folder)
-
-    # Flask-Babel keeps loaded catalogs per locale on the one Babel object every app of this
-    # process shares: start from none, and leave none of ours behind for other tests.
-    app = create_app(LangConfig)
-    with app.app_context():
-        babel.domain_instance.cache.clear()
-    yield app
-    with app.app_context():
-        babel.domain_instance.cache.clear()
+    yield from app_with_catalog(tmp_path_factory.mktemp("translations"), TEST_CATALOG, EMBED_SITES={SITE: ORIGINS})
 
 
 @pytest.fixture

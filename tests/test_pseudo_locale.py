@@ -10,14 +10,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from werkzeug.datastructures import MultiDict
 
-from app import create_app
-from app.i18n import babel
-from config import TestConfig
-from tests.conftest import NS, parse
+from tests.conftest import NS, app_with_catalog, parse
 from tests.page_states import states
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -39,10 +35,6 @@ NAMES = {
 }
 
 
-class Pseudo(TestConfig):
-    pass
-
-
 @pytest.fixture(scope="module")
 def pseudo_app(tmp_path_factory):
     """The app with a pseudo-translated "es" catalog built from a fresh extraction."""
@@ -56,19 +48,7 @@ def pseudo_app(tmp_path_factory):
         if message.id:
             message.string = tuple(OPEN + i + CLOSE for i in message.id) if message.pluralizable \
                 else OPEN + message.id + CLOSE
-    target = folder / "es" / "LC_MESSAGES"
-    target.mkdir(parents=True)
-    with (target / "messages.mo").open("wb") as f:
-        write_mo(f, catalog)
-    Pseudo.BABEL_TRANSLATION_DIRECTORIES = str(folder)
-    # Flask-Babel keeps loaded catalogs on the one Babel object all apps share: start from
-    # none, and leave the pseudo catalog behind for no other test.
-    app = create_app(Pseudo)
-    with app.app_context():
-        babel.domain_instance.cache.clear()
-    yield app
-    with app.app_context():
-        babel.domain_instance.cache.clear()
+    yield from app_with_catalog(folder / "catalog", catalog)
 
 
 def visible_text(tree) -> list[str]:

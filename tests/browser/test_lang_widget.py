@@ -10,32 +10,26 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import EXIT_URL, axe
-from tests.browser.test_widget import HOST_PAGE, _host, guide_frame
-from tests.servers import free_port, gunicorn, static_host
+from tests.browser.test_widget import _host, guide_frame, host_site
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
 def widget(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("host-es")
-    host_port, app_port = free_port(), free_port()
-    host = f"http://127.0.0.1:{host_port}"
-    app = f"http://localhost:{app_port}"
-    snippets = {
-        "button-es.html": f'<script src="{app}/embed.js" data-site="test" data-lang="es" async></script>',
-        "inline-es.html": f'<script src="{app}/embed.js" data-site="test" data-lang="es" data-mode="inline" '
-                          'async></script>',
-        "button-xx.html": f'<script src="{app}/embed.js" data-site="test" data-lang="constructor" async></script>',
-    }
-    for name, snippet in snippets.items():
-        (folder / name).write_text(HOST_PAGE.format(snippet=snippet))
-    env = {"HELP_EMBED_SITES": f"test={host}", "HELP_EXIT_URL": EXIT_URL}
-    with static_host(folder, host_port), gunicorn(port=app_port, env=env):
-        with urllib.request.urlopen(f"{app}/embed.js", timeout=10) as response:
+    def snippets(app):
+        return {
+            "button-es.html": f'<script src="{app}/embed.js" data-site="test" data-lang="es" async></script>',
+            "inline-es.html": f'<script src="{app}/embed.js" data-site="test" data-lang="es" data-mode="inline" '
+                              'async></script>',
+            "button-xx.html": f'<script src="{app}/embed.js" data-site="test" data-lang="constructor" async></script>',
+        }
+
+    with host_site(tmp_path_factory.mktemp("host-es"), snippets) as urls:
+        with urllib.request.urlopen(f"{urls['app']}/embed.js", timeout=10) as response:
             code = response.read().decode()
         labels = json.loads(re.search(r"var LABELS = (\{.*?\}\}); ", code).group(1))
-        yield {"host": host, "app": app, "labels": labels}
+        yield {**urls, "labels": labels}
 
 
 @pytest.fixture

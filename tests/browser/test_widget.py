@@ -1,5 +1,6 @@
 """The widget on a host page of another site: http://127.0.0.1:A hosts http://localhost:B."""
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -17,28 +18,40 @@ HOST_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8">
 <body><main><h1>A host organisation</h1><p>Some content.</p>{snippet}</main></body></html>"""
 
 
-@pytest.fixture(scope="module")
-def widget(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("host")
+@contextlib.contextmanager
+def host_site(folder, snippets):
+    """The app (site "test") beside a host site on another origin whose pages are HOST_PAGE
+    with each snippet; `snippets(app_url)` gives {file name: snippet}. Yields the URLs."""
     host_port, app_port = free_port(), free_port()
-    host = f"http://127.0.0.1:{host_port}"
-    app = f"http://localhost:{app_port}"
-    snippets = {
-        "button.html": f'<script src="{app}/embed.js" data-site="test" async></script>',
-        "inline.html": f'<script src="{app}/embed.js" data-site="test" data-mode="inline" async></script>',
-        "frame.html": f'<iframe src="{app}/embed/test/" title="Help guide" width="100%" height="720" '
-                      'referrerpolicy="no-referrer" allow=""></iframe>',
-        "unknown.html": f'<iframe src="{app}/embed/nobody/" title="Help guide"></iframe>',
-    }
-    for name, snippet in snippets.items():
+    host, app = f"http://127.0.0.1:{host_port}", f"http://localhost:{app_port}"
+    for name, snippet in snippets(app).items():
         (folder / name).write_text(HOST_PAGE.format(snippet=snippet))
     env = {"HELP_EMBED_SITES": f"test={host}", "HELP_EXIT_URL": EXIT_URL}
     with static_host(folder, host_port), gunicorn(port=app_port, env=env):
+        yield {"host": host, "app": app}
+
+
+def _frame_snippet(app: str) -> str:
+    return (f'<iframe src="{app}/embed/test/" title="Help guide" width="100%" height="720" '
+            'referrerpolicy="no-referrer" allow=""></iframe>')
+
+
+@pytest.fixture(scope="module")
+def widget(tmp_path_factory):
+    def snippets(app):
+        return {
+            "button.html": f'<script src="{app}/embed.js" data-site="test" async></script>',
+            "inline.html": f'<script src="{app}/embed.js" data-site="test" data-mode="inline" async></script>',
+            "frame.html": _frame_snippet(app),
+            "unknown.html": f'<iframe src="{app}/embed/nobody/" title="Help guide"></iframe>',
+        }
+
+    with host_site(tmp_path_factory.mktemp("host"), snippets) as urls:
         # a second host site that is not allowed
         other_folder = tmp_path_factory.mktemp("other")
-        (other_folder / "frame.html").write_text(HOST_PAGE.format(snippet=snippets["frame.html"]))
+        (other_folder / "frame.html").write_text(HOST_PAGE.format(snippet=_frame_snippet(urls["app"])))
         with static_host(other_folder) as other:
-            yield {"host": host, "app": app, "other": other}
+            yield {**urls, "other": other}
 
 
 def _host(browser, widget, **kwargs):
