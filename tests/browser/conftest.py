@@ -126,6 +126,35 @@ def nojs_page(browser, server):
     yield from _page(browser, server, java_script_enabled=False)
 
 
+# The widget on another site's page: each test module gives its own `widget` fixture
+# ({"host": the host site's URL, "app": the guide's}).
+def _host(browser, widget, **kwargs):
+    context = _context(browser, widget["host"], **kwargs)
+    page = context.new_page()
+    page.requests = context.requests
+    page.console = watch_console(page)
+    return context, page
+
+
+@pytest.fixture
+def host_page(browser, widget):
+    context, page = _host(browser, widget)
+    yield page
+    assert context.cookies() == []
+    context.close()
+    assert page.console.noise == [], page.console.noise  # on the host page and in the frame
+
+
+@pytest.fixture
+def phone_host(browser, widget):
+    """The host page on a 360×740 touch phone."""
+    context, page = _host(browser, widget, **PHONE)
+    yield page
+    assert context.cookies() == []
+    context.close()
+    assert page.console.noise == [], page.console.noise
+
+
 def translator(lang: str):
     """The app's own catalog as a function: a walk in Spanish presses what a Spanish reader
     sees. Markup in a msgid is dropped, as in an accessible name."""

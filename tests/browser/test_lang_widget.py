@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import EXIT_URL, axe
-from tests.browser.test_widget import _host, guide_frame, host_site
+from tests.browser.test_widget import guide_frame, host_site
 
 pytestmark = pytest.mark.browser
 
@@ -32,13 +32,6 @@ def widget(tmp_path_factory):
         yield {**urls, "labels": labels}
 
 
-@pytest.fixture
-def host_page(browser, widget):
-    context, page = _host(browser, widget)
-    yield page
-    assert context.cookies() == []
-    context.close()
-    assert page.console.noise == [], page.console.noise
 
 
 def test_script_loader_in_spanish(host_page, widget):

@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
-from tests.browser.conftest import EXIT_URL, PHONE, _context, axe, skip_to_plan, watch_console
+from tests.browser.conftest import EXIT_URL, PHONE, _context, _host, axe, skip_to_plan
 from tests.servers import free_port, gunicorn, static_host
 
 pytestmark = pytest.mark.browser
@@ -52,33 +52,6 @@ def widget(tmp_path_factory):
         (other_folder / "frame.html").write_text(HOST_PAGE.format(snippet=_frame_snippet(urls["app"])))
         with static_host(other_folder) as other:
             yield {**urls, "other": other}
-
-
-def _host(browser, widget, **kwargs):
-    context = _context(browser, widget["host"], **kwargs)
-    page = context.new_page()
-    page.requests = context.requests
-    page.console = watch_console(page)
-    return context, page
-
-
-@pytest.fixture
-def host_page(browser, widget):
-    context, page = _host(browser, widget)
-    yield page
-    assert context.cookies() == []
-    context.close()
-    assert page.console.noise == [], page.console.noise  # on the host page and in the frame
-
-
-@pytest.fixture
-def phone_host(browser, widget):
-    """The host page on a 360×740 touch phone."""
-    context, page = _host(browser, widget, **PHONE)
-    yield page
-    assert context.cookies() == []
-    context.close()
-    assert page.console.noise == [], page.console.noise
 
 
 def guide_frame(page):
