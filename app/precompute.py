@@ -68,9 +68,8 @@ def build(directory: Directory, lang: str) -> Tables:
     lines = {}
     for step in flow.STEPS:
         for line in step.lines:
-            for text in (line.text.you, line.text.they):
-                if text:
-                    lines[text] = t(text, **facts)
+            for text in line.text.msgids:
+                lines[text] = t(text, **facts)
     referrals = {ref_id: _shared(directory.referral(ref_id, None, t, lang=lang).to_json())
                  for ref_id in directory.entries}
     state_laws = {code: _shared(directory.referral(STATE_LAW, code, t, lang=lang).to_json())
@@ -84,6 +83,7 @@ def _shared(data: dict) -> ReadOnlyDict:
     return shared
 
 
-def encode(value) -> str:
-    """JSON as Flask's default provider writes a response body (compact, ASCII, keys in order)."""
-    return json.dumps(value, ensure_ascii=True, sort_keys=False, separators=(",", ":"))
+def encode(value, default=None) -> str:
+    """JSON as Flask's default provider writes a response body (compact, ASCII, keys in order);
+    `default` as the provider's, for values json cannot write itself."""
+    return json.dumps(value, default=default, ensure_ascii=True, sort_keys=False, separators=(",", ":"))

@@ -10,13 +10,12 @@ provider) it is `jsonify` itself.
 
 from __future__ import annotations
 
-import json
 from json.encoder import encode_basestring_ascii as _key  # json.dumps' own, for a str
 
 from flask import current_app, jsonify
 from flask.json.provider import DefaultJSONProvider
 
-from app.precompute import ReadOnlyDict
+from app.precompute import ReadOnlyDict, encode
 
 
 def response(value):
@@ -34,8 +33,4 @@ def _dumps(value, default) -> str:
         return value.json
     if type(value) is dict and all(type(key) is str for key in value):
         return "{" + ",".join(f"{_key(key)}:{_dumps(item, default)}" for key, item in value.items()) + "}"
-    return _plain(value, default)
-
-
-def _plain(value, default) -> str:
-    return json.dumps(value, default=default, ensure_ascii=True, sort_keys=False, separators=(",", ":"))
+    return encode(value, default)
