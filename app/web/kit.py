@@ -19,7 +19,7 @@ from app import presenter, removal_kit
 from app.i18n import t
 from app.web import urls
 from app.web.letter_forms import RemovalKitForm
-from app.web.letters import letter_context, letter_in_english, letter_summary, render_letter
+from app.web.letters import letter_context, letter_language, letter_summary, render_letter
 
 bp = Blueprint("kit", __name__, url_prefix="/letters")
 
@@ -84,9 +84,7 @@ def build(form: RemovalKitForm) -> dict:
     }
 
 
-@bp.context_processor
-def _language():
-    return {"letter_in_english": letter_in_english()}
+bp.context_processor(letter_language)
 
 
 def long_date(day: dt.date) -> str:

@@ -15,7 +15,7 @@ import datetime as dt
 import re
 
 from flask import Blueprint, Response, current_app, render_template, request
-from flask_babel import force_locale, get_locale
+from flask_babel import force_locale
 
 from app import presenter
 from app.i18n import t
@@ -92,8 +92,7 @@ def shown_name(context: dict) -> str:
 def letter_in_english() -> bool:
     """Whether the page is in a language other than the letter's: then it says the letter is in
     English, and why, and sums up what the letter says."""
-    locale = get_locale()
-    return locale is not None and locale.language != "en"
+    return presenter.language() != "en"
 
 
 def letter_summary(kind: str, context: dict, site: str | None = None, places: int | None = None) -> dict:
@@ -112,9 +111,12 @@ def letter_summary(kind: str, context: dict, site: str | None = None, places: in
     }
 
 
-@bp.context_processor
-def _language():
+def letter_language() -> dict:
+    """Templates' `letter_in_english`, for every page that writes letters (here and the kit)."""
     return {"letter_in_english": letter_in_english()}
+
+
+bp.context_processor(letter_language)
 
 
 def _page(kind: str, form, status: int = 200):
