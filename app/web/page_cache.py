@@ -113,9 +113,7 @@ def _candidates(app, rule, name: str) -> list[str] | None:
         return [*sorted(app.config["EMBED_SITES"]), embed.PREVIEW_SITE]
     if name == "slug":
         return sorted(app.extensions["directory"].guides)
-    if name == "lang":
-        return ["en", "es"]
-    return None
+    return None  # `lang` is an AnyConverter (app/web/urls.py): its values are listed above
 
 
 def _paths(app) -> list[str]:
