@@ -44,7 +44,23 @@ def create_app(config: object | None = None) -> Flask:
     # Phone numbers, addresses and citations that page text names, read from the content data.
     app.jinja_env.globals["facts"] = app.extensions["directory"].facts
 
-    from app.web import api, assets, embed, errors, flow_views, kit, kit_api, lang, letters, pages, security, urls
+    from app.web import (
+        api,
+        assets,
+        embed,
+        errors,
+        flow_views,
+        kit,
+        kit_api,
+        lang,
+        letters,
+        pages,
+        prerender,
+        security,
+        urls,
+    )
+
+    app.jinja_env.globals["hidden_inputs"] = prerender.hidden_inputs  # the one way pages write hidden fields
 
     babel.init_app(app, locale_selector=lang.locale)
     security.init_app(app)

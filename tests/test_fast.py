@@ -19,7 +19,7 @@ from markupsafe import Markup
 from app import create_app, flow, precompute, presenter
 from app.directory import STATE_LAW
 from app.i18n import gettext, t, translations
-from app.web import assets, cards, fast_json, page_cache, warm
+from app.web import assets, cards, fast_json, page_cache, prerender, question_page, warm
 from config import TestConfig
 from tests.conftest import app_with_catalog
 
@@ -239,16 +239,20 @@ def test_requests_never_add_to_any_cache(es_app):
     client = es_app.test_client()
     directory = es_app.extensions["directory"]
     warm.warm(es_app)
-    before = (sorted(es_app.extensions[page_cache._KEY]), len(directory._display_tables),
-              {len(v) for v in directory._card_html.values()})
+    def caches():
+        return (sorted(es_app.extensions[page_cache._KEY]), len(directory._display_tables),
+                {len(v) for v in directory._card_html.values()}, sorted(es_app.extensions[question_page.KEY], key=repr))
+
+    before = caches()
     for path in ("/guides/nope", "/embed/nope/", "/?q=1", "/es/guides/", "/de/"):
         client.get(path)
     for state in ("TX", "CA", "NY"):
         client.post("/plan", data={**PLAN_FORM, "state": state})
         client.post("/api/v1/plan?lang=es", json={"answers": {"state": state}})
-    after = (sorted(es_app.extensions[page_cache._KEY]), len(directory._display_tables),
-             {len(v) for v in directory._card_html.values()})
-    assert after == before
+        client.post("/es/q", data={"state": state, "_q": "state", "_nav": "stay"})
+    client.post("/q", data={"_q": "danger", "_nav": "continue"})  # an error page: rendered afresh
+    client.post("/q", data={"_q": "nope", "_nav": "continue"})
+    assert caches() == before
 
 
 def test_warm_builds_every_language_before_any_request():
@@ -259,6 +263,7 @@ def test_warm_builds_every_language_before_any_request():
     assert warm.locales(app) == ["en", "es"]
     assert len(directory._display_tables) == 2  # English, and Spanish as Flask-Babel loads it (no catalog yet)
     assert "/" in app.extensions[page_cache._KEY]
+    assert ("es", "preview", "danger", False, False) in app.extensions[question_page.KEY]
 
 
 def test_static_urls_hash_each_file_once_unless_debugging(app, monkeypatch):
@@ -283,3 +288,43 @@ def test_static_urls_hash_each_file_once_unless_debugging(app, monkeypatch):
 def test_outside_a_request_text_is_english_and_stable():
     assert translations() is translations()
     assert t("Quick exit") == "Quick exit"
+
+
+def test_question_pages_from_parts_are_what_the_template_gives(es_app, monkeypatch):
+    """Every question, in each voice, language and place, with answers ticked or not: the page
+    filled from its parts is the template's own output, byte for byte."""
+    sample = [answers for answers, _ in itertools.islice(flow.canonical_answer_sets(("TX", None)), 0, 30000, 2999)]
+    answer_sets = [*sample, *({**answers, "for_whom": "someone_else"} for answers in sample)]
+    assert len(answer_sets) > 15 and any(flow.HELPER(flow.view(a)) for a in answer_sets)
+    filled = []
+    real = question_page._prerendered
+    for mount in prerender.mounts(es_app):
+        nonce = {"help.csp_nonce": "n0nce"}
+        with es_app.test_request_context(mount + "/q", method="POST", environ_overrides=nonce):
+            es_app.preprocess_request()
+            for answers in answer_sets:
+                seen = [q.id for q in flow.asked_questions(answers)]
+                for question in flow.QUESTIONS:
+                    for back in (False, True):
+                        monkeypatch.setattr(question_page, "_prerendered", lambda *a: filled.append(r := real(*a)) or r)
+                        fast = question_page.render(question, answers, seen[:3], back_to_check=back)
+                        monkeypatch.setattr(question_page, "_prerendered", lambda *a: None)
+                        slow = question_page.render(question, answers, seen[:3], back_to_check=back)
+                        assert fast == slow, (mount, question.id, answers, back)
+    assert filled and all(page is not None for page in filled)
+    assert any(" checked" in page.ticks[0][2] for page in filled)
+
+
+def test_question_pages_with_errors_notices_or_a_prefix_are_rendered_afresh(es_app):
+    client = es_app.test_client()
+    used = []
+    real = prerender.fill
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(prerender, "fill", lambda *a: used.append(1) or real(*a))
+        assert client.post("/q", data={"_q": "danger", "danger": "no", "_nav": "continue"}).status_code == 200
+        assert used == [1]
+        assert client.post("/q", data={"_q": "danger", "_nav": "continue"}).status_code == 400
+        assert client.post("/q", data={"_q": "situation", "danger": "bogus", "_nav": "stay"}).status_code == 200
+        assert client.post("/q", data={"_q": "danger", "_nav": "stay"}, environ_overrides={"SCRIPT_NAME": "/help"}).status_code == 200
+        assert client.get("/q").status_code == 200
+    assert used == [1]

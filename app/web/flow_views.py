@@ -10,7 +10,7 @@ from flask import Blueprint, current_app, render_template, request
 from flask_babel import gettext as _
 
 from app import flow, presenter
-from app.web import cards, form_state, urls
+from app.web import cards, form_state, question_page, urls
 
 bp = Blueprint("flow", __name__)
 
@@ -33,22 +33,8 @@ def _notice(state: form_state.FormState) -> str | None:
 def render_question(question: flow.Question, answers: dict, seen, *, error: str | None = None,
                     chosen=None, back_to_check: bool = False, notice: str | None = None,
                     status: int = 200):
-    value = answers.get(question.id)
-    if chosen is None:
-        chosen = [] if value is None else ([value] if isinstance(value, str) else sorted(value))
-    data = presenter.question_data(question, _helper(answers), _directory())
-    html = render_template(
-        "question.html",
-        question=data,
-        ids=presenter.question_ids(data, error is not None),
-        hidden=form_state.hidden_fields(answers, seen, exclude=question.id),
-        back_hidden=form_state.hidden_fields(answers, seen),
-        chosen=chosen,
-        error=error,
-        notice=notice,
-        back_to_check=back_to_check,
-        lang_post=("flow.question", form_state.same_question(answers, seen, question.id, back_to_check)),
-    )
+    html = question_page.render(question, answers, seen, error=error, chosen=chosen,
+                                back_to_check=back_to_check, notice=notice)
     return html, status
 
 

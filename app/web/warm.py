@@ -10,7 +10,7 @@ from __future__ import annotations
 from flask_babel import force_locale, get_babel
 
 from app import precompute, presenter
-from app.web import cards, lang, page_cache
+from app.web import cards, lang, page_cache, prerender, question_page
 
 
 def locales(app) -> list[str]:
@@ -27,3 +27,4 @@ def warm(app) -> None:
             precompute.tables(directory, presenter.language())
             cards.card_html({})  # renders this language's cards (the argument matches none)
     page_cache.build(app)
+    prerender.cached(app, question_page.KEY, question_page.build)

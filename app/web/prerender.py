@@ -1,0 +1,108 @@
+"""Pages rendered once with holes, filled per response (issue 15).
+
+A question page or a plan page is mostly the same for everyone who sees it in that language
+and place (the site, or a widget site): the page frame, the question's words, each step's words
+and links. What differs per response is small: the hidden fields that carry the answers, which
+choices are ticked, the CSP nonce. So those pages are rendered once by their templates with a
+*hole* where each such value goes, split at the holes, and each response joins the parts with
+its own values: the same bytes the template gives, without running the template per request.
+
+The parts are built from content only, before requests read them (see `build_in`): a hole
+marker is random per process, so no content can contain one, and no value from a request ever
+goes into a part. A request's values go only into the response it fills.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+import threading
+from collections.abc import Callable, Iterable, Mapping
+
+from markupsafe import Markup, escape
+
+_TOKEN = secrets.token_hex(12)
+_HOLE = re.compile(rf"hole-{_TOKEN}-(\w+)-")
+
+Parts = tuple  # literal str at even indices, hole names at odd ones (re.split with one group)
+
+
+def hole(name: str) -> Markup:
+    """The marker for a hole named `name` (letters, digits, underscores): safe in any HTML
+    context, unchanged by escaping."""
+    return Markup(f"hole-{_TOKEN}-{name}-")
+
+
+class Fields:
+    """Stands for a list of hidden fields while a page is rendered with holes."""
+
+    def __init__(self, name: str):
+        self.name = name
+
+
+def hidden_inputs(pairs: Iterable[tuple[str, str]] | Fields) -> Markup:
+    """Hidden inputs for (name, value) pairs: how every page writes the fields it carries (a
+    template global), and how a response fills a hole left for them."""
+    if isinstance(pairs, Fields):
+        return hole(pairs.name)
+    return Markup("".join([f'<input type="hidden" name="{escape(n)}" value="{escape(v)}">\n' for n, v in pairs]))
+
+
+def split(html: str) -> Parts:
+    return tuple(_HOLE.split(html))
+
+
+def fill(parts: Parts, values: Mapping[str, str]) -> str:
+    out = list(parts)
+    out[1::2] = [values[name] for name in parts[1::2]]
+    return "".join(out)
+
+
+def holes(parts: Parts) -> set[str]:
+    return set(parts[1::2])
+
+
+def build_in(app, path: str, render: Callable[[], object]):
+    """Run `render` in a request context of its own for `path` (a POST with no body, the
+    nonce a hole), in a fresh thread so no context of the caller's leaks in, and return
+    what it returns. URL values (language, widget site) are read from `path` as for any
+    request."""
+    result: list = []
+
+    def run():
+        base_url = f"http://{(app.config.get('TRUSTED_HOSTS') or ['localhost'])[0].lstrip('.')}"
+        with app.test_request_context(path, method="POST", base_url=base_url,
+                                      environ_overrides={"help.csp_nonce": str(hole("nonce"))}):
+            app.preprocess_request()
+            result.append(render())
+
+    worker = threading.Thread(target=run)
+    worker.start()
+    worker.join()
+    if not result:
+        raise RuntimeError(f"could not render the pages for {path}")
+    return result[0]
+
+
+def mounts(app) -> list[str]:
+    """Every path prefix a page lives under: each language, at the root and in each widget
+    site (the widget preview included)."""
+    from app.web import embed, lang  # the web layer's own places
+
+    sites = [*sorted(app.config["EMBED_SITES"]), embed.PREVIEW_SITE]
+    roots = ["", *[f"/embed/{site}" for site in sites]]
+    return [root + ("" if code == lang.DEFAULT else f"/{code}") for root in roots for code in lang.LANGS]
+
+
+_lock = threading.Lock()
+
+
+def cached(app, key: str, build: Callable[[object], dict]) -> dict:
+    """`build(app)`'s result, made once per process under `key` (safe from any thread)."""
+    found = app.extensions.get(key)
+    if found is None:
+        with _lock:
+            found = app.extensions.get(key)
+            if found is None:
+                found = app.extensions[key] = build(app)
+    return found
