@@ -55,10 +55,10 @@ CRISIS_988_SOURCES = 'sources = [\n  "https://988lifeline.org/get-help/what-to-e
     ('language = "en"\nverified = "not-found"\nhow = "No encontramos que',
      'language = "es"\nverified = "not-found"\nhow = "No encontramos que',
      "entry 'ccri-helpline.es', field 'language'"),
-    ('secondary = "Press 2, AYUDA', 'not_said = "Press 2, AYUDA', "entry 'crisis-988.es', field 'not_said'"),
+    ('secondary = "What staff never ask', 'not_said = "What staff never ask', "entry 'rainn.es', field 'not_said'"),
     ('verified = "owner"\ntext = "Envía AYUDA al 741741"', 'verified = "checked"\ntext = "Envía AYUDA al 741741"',
      "entry 'crisis-text-line.es', field 'verified'"),
-    ('url = "https://988lifeline.org/es/"', 'url = "http://988lifeline.org/es/"',
+    ('url = "https://988lineadevida.org/"', 'url = "http://988lineadevida.org/"',
      "entry 'crisis-988.es', field 'url': must be an https:// address"),
     ('[resource.es]\nlanguage = "en"\nverified = "not-found"\nhow = "El formulario de Microsoft',
      '[resource.not_es]\nlanguage = "en"\nverified = "not-found"\nhow = "El formulario de Microsoft',
@@ -99,7 +99,7 @@ def test_988_in_spanish_carries_ayuda_press_2_and_its_spanish_site(directory):
     english = directory.get("crisis-988")
     spanish = directory.referral("crisis-988", None, lang="es")
     assert spanish.language == "es"
-    assert spanish.url == "https://988lifeline.org/es/"
+    assert spanish.url == "https://988lineadevida.org/"  # the address 988's administrator gives (vibrant.org)
     assert spanish.text == "Envía AYUDA al 988" and "741741" not in spanish.how  # not Crisis Text Line's number
     assert "marca 2" in spanish.how and "AYUDA al 988" in spanish.how
     assert spanish.phone == english.phone == "988"
@@ -208,12 +208,12 @@ def test_state_names_are_extracted_and_translated_when_shown(directory):
 
 def test_flow_check_follows_the_spanish_blocks(directory):
     urls = dict(content_checks.user_facing_urls(directory))
-    assert urls["crisis-988.es.url"] == "https://988lifeline.org/es/"
+    assert urls["crisis-988.es.url"] == "https://988lineadevida.org/"
     assert urls["fbi.es.info_url"].startswith("https://www.fbi.gov/news/espanol/")
     assert "https://rainn.org/news-category/about-rainn?page=3" in content_checks.all_urls(directory)
     findings = content_checks.check()
     assert not [f for f in findings if f.level == "error"]
-    assert any(f.where == "crisis-988.es" and "secondary" in f.message for f in findings)
+    assert any(f.where == "rainn.es" and "secondary" in f.message for f in findings)
 
 
 def test_the_api_schema_names_the_two_languages():
