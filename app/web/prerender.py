@@ -21,6 +21,8 @@ from collections.abc import Callable, Iterable, Mapping
 
 from markupsafe import Markup, escape
 
+from app.web import form_state
+
 _TOKEN = secrets.token_hex(12)
 _HOLE = re.compile(rf"hole-{_TOKEN}-(\w+)-")
 
@@ -40,12 +42,22 @@ class Fields:
         self.name = name
 
 
+def _tag(name: str, value: str) -> str:
+    return f'<input type="hidden" name="{escape(name)}" value="{escape(value)}">\n'
+
+
+# The flow's own fields (answer codes, question ids), each tag written once: a question or plan
+# page carries a dozen. Built from the flow's content, never from a request.
+_TAGS = {pair: _tag(*pair) for pair in form_state.known_pairs()}
+
+
 def hidden_inputs(pairs: Iterable[tuple[str, str]] | Fields) -> Markup:
     """Hidden inputs for (name, value) pairs: how every page writes the fields it carries (a
     template global), and how a response fills a hole left for them."""
     if isinstance(pairs, Fields):
         return hole(pairs.name)
-    return Markup("".join([f'<input type="hidden" name="{escape(n)}" value="{escape(v)}">\n' for n, v in pairs]))
+    tags = _TAGS
+    return Markup("".join([tags.get(pair) or _tag(*pair) for pair in pairs]))
 
 
 def split(html: str) -> Parts:
