@@ -70,30 +70,26 @@ def referral_card(data: dict, page_url) -> dict:
             "call": tel(data["phone"]), "tty_call": tel(data["tty"])}
 
 
-def plan_groups(data: dict, page_url, card_html=None) -> list[dict]:
-    """Steps grouped under their headings, for the plan page. Each step's referral cards:
-    a referral already shown by an earlier step is shown `again`, as a link back to it.
-    `card_html(ref)` may give a card's HTML, rendered once (app/web/cards.py); else `html` is None."""
+def plan_sections(plan: flow.Plan, can_show) -> list[tuple[str, list[tuple[flow.PlanStep, list[tuple[str, bool]]]]]]:
+    """The plan page's order: each group with steps, its steps, and each step's referral ids
+    that `can_show(id)` allows, with `again` True for one an earlier step already showed (a
+    link back to its card, not a second card)."""
     shown: set[str] = set()
-    groups = []
+    sections = []
     for group in flow.GROUPS:
         steps = []
-        for step in data["steps"]:
-            if step["group"] != group:
+        for step in plan.steps:
+            if step.group != group:
                 continue
-            cards = []
-            for ref_id in step["referrals"]:
-                if ref_id in data["referrals"]:
-                    ref, again = data["referrals"][ref_id], ref_id in shown
-                    html = card_html(ref) if card_html and not again else None
-                    # A link back needs only the id and name; a card rendered once needs nothing more.
-                    shown_as = ref if html or again else referral_card(ref, page_url)
-                    cards.append({"ref": shown_as, "again": again, "html": html})
+            refs = []
+            for ref_id in step.referrals:
+                if can_show(ref_id):
+                    refs.append((ref_id, ref_id in shown))
                     shown.add(ref_id)
-            steps.append({**step, "cards": cards})
+            steps.append((step, refs))
         if steps:
-            groups.append({"id": group, "title": t(GROUP_TITLES[group]), "steps": steps})
-    return groups
+            sections.append((group, steps))
+    return sections
 
 
 def question_ids(data: dict, error: bool) -> dict:

@@ -14,12 +14,11 @@ import re
 import pytest
 from flask import jsonify, render_template_string
 from flask_babel import force_locale
-from markupsafe import Markup
 
 from app import create_app, flow, precompute, presenter
 from app.directory import STATE_LAW
 from app.i18n import gettext, t, translations
-from app.web import assets, cards, fast_json, page_cache, prerender, question_page, warm
+from app.web import assets, fast_json, page_cache, plan_page, prerender, question_page, warm
 from config import TestConfig
 from tests.conftest import app_with_catalog
 
@@ -152,41 +151,39 @@ def test_tables_are_one_per_language_shared_and_read_only(es_app):
         assert english.referrals["crisis-988"]["name"] != "changed"
 
 
-@pytest.mark.parametrize("locale", ["en", "es"])
-def test_each_card_rendered_once_is_the_macros_own_output(es_app, locale):
-    directory = es_app.extensions["directory"]
-    with es_app.test_request_context("/"), force_locale(locale):
-        macro = es_app.jinja_env.get_template("macros.html").module.referral_card
-        tables = precompute.tables(directory, presenter.language())
-        refs = [*tables.referrals.values(), *tables.state_laws.values()]
-        for ref in refs:
-            html = cards.card_html(ref)
-            if ref["internal"]:
-                assert html is None  # links into this app: rendered per request
-            else:
-                assert isinstance(html, Markup)
-                assert html == macro(presenter.referral_card(ref, None))
-        assert cards.card_html(dict(refs[0])) is None  # only the shared objects themselves
-        sample = cards.card_html(tables.referrals["crisis-988"])
-        assert ("Sitio web" if locale == "es" else "Website") in sample
-
-
 def _plan_page(client, path="/plan", lang=None):
     return client.post(f"/{lang}{path}" if lang else path, data=PLAN_FORM)
 
 
-def test_plan_page_with_rendered_cards_is_byte_identical_to_rendering_each(es_app, monkeypatch):
+def test_plan_pages_from_pieces_are_what_rendering_each_piece_for_the_request_gives(es_app, monkeypatch):
+    """Every place, both languages, a spread of plans: joining the pieces rendered once gives the
+    bytes that rendering every piece (and plan.html) for the request gives."""
+    sample = [answers for answers, _ in itertools.islice(flow.canonical_answer_sets(("TX", None)), 0, 30000, 997)]
+    answer_sets = [*sample, *({**answers, "for_whom": "someone_else"} for answers in sample), PLAN_FORM]
+    directory = es_app.extensions["directory"]
+    used = []
+    real = plan_page._prebuilt
+    for mount in prerender.mounts(es_app):
+        with es_app.test_request_context(mount + "/plan", method="POST", environ_overrides={"help.csp_nonce": "n0nce"}):
+            es_app.preprocess_request()
+            for answers in answer_sets:
+                plan = flow.build_plan(flow.normalize(answers), directory.platforms_by_where)
+                hidden = [("danger", "no"), ("_seen", "danger")]
+                monkeypatch.setattr(plan_page, "_prebuilt", lambda: used.append(r := real()) or r)
+                fast = plan_page.render(plan, hidden)
+                monkeypatch.setattr(plan_page, "_prebuilt", lambda: None)
+                assert fast == plan_page.render(plan, hidden), (mount, answers)
+    assert used and all(place is not None for place in used)
     client = es_app.test_client()
     for lang in (None, "es"):
-        fast = _plan_page(client, lang=lang)
-        assert fast.status_code == 200
-        assert b"La ley en Texas" in fast.data if lang else b"The law in Texas" in fast.data
-        with monkeypatch.context() as m:
-            m.setattr(cards, "lookup", lambda: lambda ref: None)
-            slow = _plan_page(client, lang=lang)
-        assert without_nonce(fast) == without_nonce(slow)
+        page = _plan_page(client, lang=lang)
+        assert page.status_code == 200
+        assert b"La ley en Texas" in page.data if lang else b"The law in Texas" in page.data
+        assert page.data.count(b'class="again"') >= 1 and page.data.count(b'id="ref-take-it-down"') == 1
     embedded = client.post("/embed/preview/plan", data=PLAN_FORM)  # an internal tool's link stays in the widget
     assert b'href="/embed/preview/letters/' in embedded.data
+    prefixed = client.post("/plan", data=PLAN_FORM, environ_overrides={"SCRIPT_NAME": "/help"})
+    assert b'href="/help/letters/' in prefixed.data and b'href="/help/guides/' in prefixed.data
 
 
 def _static_paths(app):
@@ -241,7 +238,8 @@ def test_requests_never_add_to_any_cache(es_app):
     warm.warm(es_app)
     def caches():
         return (sorted(es_app.extensions[page_cache._KEY]), len(directory._display_tables),
-                {len(v) for v in directory._card_html.values()}, sorted(es_app.extensions[question_page.KEY], key=repr))
+                sorted(es_app.extensions[question_page.KEY], key=repr),
+                {key: len(pieces.store) for key, (_, pieces) in es_app.extensions[plan_page.KEY].items()})
 
     before = caches()
     for path in ("/guides/nope", "/embed/nope/", "/?q=1", "/es/guides/", "/de/"):

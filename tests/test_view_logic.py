@@ -2,20 +2,16 @@
 
 from werkzeug.datastructures import MultiDict
 
-from app import presenter
+from app import flow, presenter
 from app.web.letter_forms import RemovalKitForm, RemovalRequestForm
 
 
-def test_a_referral_named_twice_is_a_card_once_then_a_link_back(app):
-    ref = {"id": "r", "name": "R", "internal": True, "url": "/letters/kit", "phone": "1-800-555-0199", "tty": None}
-    data = {"steps": [{"id": "b", "group": "next", "referrals": ["r", "gone"]},
-                      {"id": "a", "group": "now", "referrals": ["r"]}], "referrals": {"r": ref}}
-    with app.test_request_context("/"):  # group titles are translated
-        groups = presenter.plan_groups(data, lambda path: "/m" + path)
-    cards = [(s["id"], [(c["ref"]["id"], c["again"]) for c in s["cards"]]) for g in groups for s in g["steps"]]
-    assert cards == [("a", [("r", False)]), ("b", [("r", True)])]  # page order, not data order
-    card = groups[0]["steps"][0]["cards"][0]["ref"]
-    assert (card["href"], card["call"], card["tty_call"]) == ("/m/letters/kit", "tel:18005550199", None)
+def test_a_referral_named_twice_is_a_card_once_then_a_link_back():
+    plan = flow.Plan(steps=(flow.PlanStep("a", "now", "A", (), ("r",), "g"),
+                            flow.PlanStep("b", "next", "B", (), ("r", "gone"), "g")), helper=False)
+    sections = presenter.plan_sections(plan, lambda ref_id: ref_id != "gone")
+    assert [(group, [(step.id, refs) for step, refs in steps]) for group, steps in sections] == \
+        [("now", [("a", [("r", False)])]), ("next", [("b", [("r", True)])])]
 
 
 def test_question_ids():

@@ -10,7 +10,7 @@ from flask import Blueprint, current_app, render_template, request
 from flask_babel import gettext as _
 
 from app import flow, presenter
-from app.web import cards, form_state, question_page, urls
+from app.web import form_state, plan_page, question_page
 
 bp = Blueprint("flow", __name__)
 
@@ -144,9 +144,5 @@ def plan():
         upcoming = flow.next_question(answers, state.seen)
         if upcoming is not None:
             return render_question(upcoming, answers, state.seen, notice=_notice(state))
-    directory = _directory()
-    result = flow.build_plan(answers, directory.platforms_by_where)
-    data = presenter.plan_data(result, directory)
-    hidden = form_state.hidden_fields(answers, state.seen)
-    return render_template("plan.html", groups=presenter.plan_groups(data, urls.page_url, cards.lookup()),
-                           helper=result.helper, hidden=hidden, lang_post=("flow.plan", hidden))
+    result = flow.build_plan(answers, _directory().platforms_by_where)
+    return plan_page.render(result, form_state.hidden_fields(answers, state.seen))
