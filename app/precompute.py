@@ -41,6 +41,7 @@ class Tables:
     by every request, so callers copy before changing anything (see `presenter.referral`)."""
 
     lines: Mapping[str, str]  # step line msgid -> translated, facts filled in
+    titles: Mapping[str, str]  # step title msgid (either voice) -> translated
     referrals: Mapping[str, dict]  # referral id -> API object
     state_laws: Mapping[str, dict]  # state code -> the `state-law` API object for it
 
@@ -63,18 +64,19 @@ def tables(directory: Directory, lang: str) -> Tables:
 
 
 def build(directory: Directory, lang: str) -> Tables:
-    """Translate every step line and referral with the current catalog, in `lang`'s content."""
+    """Translate every step line, step title and referral with the current catalog, in `lang`'s content."""
     facts = directory.facts_in(lang)
     lines = {}
     for step in flow.STEPS:
         for line in step.lines:
             for text in line.text.msgids:
                 lines[text] = t(text, **facts)
+    titles = {text: t(text) for step in flow.STEPS for text in step.title.msgids}
     referrals = {ref_id: _shared(directory.referral(ref_id, None, t, lang=lang).to_json())
                  for ref_id in directory.entries}
     state_laws = {code: _shared(directory.referral(STATE_LAW, code, t, lang=lang).to_json())
                   for code in directory.states}
-    return Tables(MappingProxyType(lines), MappingProxyType(referrals), MappingProxyType(state_laws))
+    return Tables(MappingProxyType(lines), MappingProxyType(titles), MappingProxyType(referrals), MappingProxyType(state_laws))
 
 
 def _shared(data: dict) -> ReadOnlyDict:

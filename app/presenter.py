@@ -33,17 +33,17 @@ def referral(directory: Directory, ref_id: str, state_code: str | None, lang: st
 
 
 def plan_data(plan: flow.Plan, directory: Directory) -> dict:
-    """The plan in the API's shape; templates use the same data."""
+    """The plan in the API's shape."""
     lang = language()
-    facts = directory.facts_in(lang)
-    tables = precompute.tables(directory, lang)  # this language's step lines and referrals, translated once
+    tables = precompute.tables(directory, lang)  # this language's step text and referrals, translated once
+    lines = tables.lines
     steps = []
     for step in plan.steps:
-        paragraphs = [tables.lines[line] if line in tables.lines else t(line, **facts) for line in step.lines]
+        paragraphs = [lines[line] if line in lines else t(line, **directory.facts_in(lang)) for line in step.lines]
         steps.append({
             "id": step.id,
             "group": step.group,
-            "title": t(step.title),
+            "title": tables.titles[step.title] if step.title in tables.titles else t(step.title),
             "text": " ".join(paragraphs),
             "paragraphs": paragraphs,
             "referrals": list(step.referrals),

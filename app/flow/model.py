@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
@@ -76,7 +77,7 @@ class Question:
         """(title, why, hint) in the person's own voice or a helper's."""
         return self.title(helper), self.why(helper), self.hint(helper)
 
-    @property
+    @functools.cached_property  # read for every answer a request carries
     def codes(self) -> tuple[str, ...]:
         return tuple(c.code for c in self.choices)
 
