@@ -16,6 +16,7 @@ from babel.support import NullTranslations
 from flask.globals import _cv_app  # the app context, without a proxy lookup per string
 from flask_babel import Babel
 from flask_babel import get_translations as _babel_translations
+from flask_babel import refresh as _babel_refresh
 from jinja2 import pass_eval_context
 from markupsafe import Markup
 
@@ -34,6 +35,19 @@ def translations() -> NullTranslations:
         found = _babel_translations()  # Flask-Babel: locale selector, then its per-locale cache
         app_ctx.g._flask_babel.babel_translations = found
     return found
+
+
+# What Flask-Babel works out once per request (and `force_locale` sets), in its namespace.
+_WORKED_OUT = frozenset({"babel_locale", "babel_tzinfo", "babel_translations", "forced_babel_locale"})
+
+
+def refresh() -> None:
+    """Flask-Babel's `refresh()`: forget this request's locale and catalog. A request that has
+    worked out neither yet (every request's first call) has nothing to forget."""
+    app_ctx = _cv_app.get(None)
+    ns = getattr(app_ctx.g, "_flask_babel", None) if app_ctx is not None else None
+    if ns is not None and not _WORKED_OUT.isdisjoint(vars(ns)):
+        _babel_refresh()
 
 
 def gettext(msgid: str, **params) -> str:

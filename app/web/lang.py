@@ -11,9 +11,11 @@ Never a cookie, never a session: the URL (or the API request) is the only place 
 
 from __future__ import annotations
 
+from babel import Locale
 from flask import current_app, g, has_request_context, jsonify, request, url_for
-from flask_babel import refresh
 from werkzeug.exceptions import HTTPException
+
+from app.i18n import refresh
 
 LANGS = ("en", "es")  # the first is the default, served at the root
 DEFAULT = LANGS[0]
@@ -21,6 +23,7 @@ PREFIXED = LANGS[1:]
 CONVERTER = f"any({', '.join(PREFIXED)})"  # the <lang> part of a page's URL: /<any(es):lang>/q
 # Each language's own name (an autonym), shown as is on the switch, never translated.
 NAMES = {"en": "English", "es": "Español"}
+_LOCALES = {code: Locale.parse(code) for code in LANGS}  # parsed once, not per request
 API = "/api/"
 
 
@@ -32,12 +35,13 @@ def of_path(path: str) -> str:
     return parts[at] if len(parts) > at and parts[at] in PREFIXED else DEFAULT
 
 
-def locale() -> str:
-    """Flask-Babel's locale selector: the request's language."""
+def locale() -> Locale:
+    """Flask-Babel's locale selector: the request's language (as a Locale, which Flask-Babel
+    takes as it is)."""
     lang = g.get("lang")
     if lang is None and has_request_context() and not request.path.startswith(API):
         lang = of_path(request.path)  # an error raised before routing (a bad Host, say)
-    return lang or DEFAULT
+    return _LOCALES[lang or DEFAULT]
 
 
 def _pull(endpoint, values):
@@ -96,9 +100,14 @@ def _api_lang():
 
 def _api_headers(response):
     if request.path.startswith(API):
-        response.headers["Content-Language"] = g.get("lang", DEFAULT)
+        headers = response.headers
+        headers["Content-Language"] = g.get("lang", DEFAULT)
         if _localized_api():
-            response.vary.add("Accept-Language")
+            vary = headers.get("Vary")  # what response.vary.add does, without parsing the header per response
+            if not vary:
+                headers["Vary"] = "Accept-Language"
+            elif "accept-language" not in vary.lower():
+                headers["Vary"] = f"{vary}, Accept-Language"
     return response
 
 

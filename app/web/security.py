@@ -54,14 +54,25 @@ _CSP_HEAD, _CSP_MIDDLE = "; ".join((
 )).split("NONCE")
 
 
+# Sent with every response, whatever it is.
+_ALWAYS = (
+    ("Referrer-Policy", "no-referrer"),
+    ("X-Content-Type-Options", "nosniff"),
+    ("Permissions-Policy", PERMISSIONS),
+    ("Cross-Origin-Opener-Policy", "same-origin"),
+)
+
+
 def set_headers(response):
     headers = response.headers
+    req = request._get_current_object()  # one context lookup, not one per read
+    environ = req.environ
     # For the access log (app/serving.py): the route pattern, never the path a person typed.
-    request.environ["help.route"] = request.url_rule.rule if request.url_rule else "-"
+    environ["help.route"] = req.url_rule.rule if req.url_rule else "-"
     location = headers.get("Location")
-    if location and location.startswith(request.host_url):
+    if location and location.startswith(req.host_url):
         # Werkzeug's slash redirects are absolute; a path is enough and names no host.
-        headers["Location"] = "/" + location.removeprefix(request.host_url)
+        headers["Location"] = "/" + location.removeprefix(req.host_url)
     origins = g.get("embed_origins")
     if origins and response.status_code != 404:
         # Embedded pages: framable by exactly the site's origins. No X-Frame-Options,
@@ -70,17 +81,16 @@ def set_headers(response):
     else:
         headers["Content-Security-Policy"] = content_security_policy(csp_nonce())
         headers["X-Frame-Options"] = "DENY"
-    headers["Referrer-Policy"] = "no-referrer"
-    headers["X-Content-Type-Options"] = "nosniff"
-    headers["Permissions-Policy"] = PERMISSIONS
+    for name, value in _ALWAYS:
+        headers[name] = value
     headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")
-    headers["Cross-Origin-Opener-Policy"] = "same-origin"
-    if request.is_secure:
+    if req.is_secure:
         headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"
-    if request.endpoint == "static" and response.status_code in (200, 304):
+    endpoint = req.endpoint
+    if endpoint == "static" and response.status_code in (200, 304):
         # Static files are public and versioned by a content hash in the URL.
         headers["Cache-Control"] = "public, max-age=31536000, immutable"
-    elif request.endpoint != "embed.loader":  # the loader sets its own short public cache
+    elif endpoint != "embed.loader":  # the loader sets its own short public cache
         headers["Cache-Control"] = "no-store"
         headers["Pragma"] = "no-cache"
     # Belt and braces: nothing here ever sets a cookie.
