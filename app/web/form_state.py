@@ -81,9 +81,11 @@ def hidden_fields(answers: dict, seen, exclude: str | None = None) -> list[tuple
     return pairs
 
 
-def same_question(answers: dict, seen, question_id: str, back_to_check: bool = False) -> list[tuple[str, str]]:
-    """The fields that show this question again, every answer kept (the language switch)."""
-    pairs = hidden_fields(answers, seen) + [(QUESTION, question_id)]
+def same_question(answers: dict, seen, question_id: str, back_to_check: bool = False,
+                  carried: list[tuple[str, str]] | None = None) -> list[tuple[str, str]]:
+    """The fields that show this question again, every answer kept (the language switch).
+    `carried`: `hidden_fields(answers, seen)`, where the caller has it already."""
+    pairs = (hidden_fields(answers, seen) if carried is None else carried) + [(QUESTION, question_id)]
     if back_to_check:
         pairs.append((RETURN, "check"))
     return pairs + [(NAV, STAY)]

@@ -51,9 +51,9 @@ def render(question: flow.Question, answers: dict, seen, *, error: str | None = 
     if chosen is None:
         chosen = [] if value is None else ([value] if isinstance(value, str) else sorted(value))
     helper = flow.HELPER(flow.view(answers))
-    hidden = form_state.hidden_fields(answers, seen, exclude=question.id)
     back_hidden = form_state.hidden_fields(answers, seen)
-    switch = form_state.same_question(answers, seen, question.id, back_to_check)
+    hidden = [pair for pair in back_hidden if pair[0] != question.id]  # = hidden_fields(..., exclude=question.id)
+    switch = form_state.same_question(answers, seen, question.id, back_to_check, carried=back_hidden)
     page = None
     if error is None and notice is None:
         page = _prerendered(question.id, helper, back_to_check)
