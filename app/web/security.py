@@ -66,36 +66,47 @@ _ALWAYS = (
 def set_headers(response):
     headers = response.headers
     req = request._get_current_object()  # one context lookup, not one per read
-    environ = req.environ
     # For the access log (app/serving.py): the route pattern, never the path a person typed.
-    environ["help.route"] = req.url_rule.rule if req.url_rule else "-"
+    req.environ["help.route"] = req.url_rule.rule if req.url_rule else "-"
     location = headers.get("Location")
     if location and location.startswith(req.host_url):
         # Werkzeug's slash redirects are absolute; a path is enough and names no host.
         headers["Location"] = "/" + location.removeprefix(req.host_url)
+    ours = []
     origins = g.get("embed_origins")
     if origins and response.status_code != 404:
         # Embedded pages: framable by exactly the site's origins. No X-Frame-Options,
         # which cannot list origins and would override frame-ancestors in old browsers.
-        headers["Content-Security-Policy"] = content_security_policy(csp_nonce(), " ".join(origins))
+        ours.append(("Content-Security-Policy", content_security_policy(csp_nonce(), " ".join(origins))))
     else:
-        headers["Content-Security-Policy"] = content_security_policy(csp_nonce())
-        headers["X-Frame-Options"] = "DENY"
-    for name, value in _ALWAYS:
-        headers[name] = value
-    headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")
+        ours += [("Content-Security-Policy", content_security_policy(csp_nonce())), ("X-Frame-Options", "DENY")]
+    ours += _ALWAYS
     if req.is_secure:
-        headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"
+        ours.append(("Strict-Transport-Security", "max-age=31536000; includeSubDomains"))
     endpoint = req.endpoint
     if endpoint == "static" and response.status_code in (200, 304):
         # Static files are public and versioned by a content hash in the URL.
-        headers["Cache-Control"] = "public, max-age=31536000, immutable"
+        ours.append(("Cache-Control", "public, max-age=31536000, immutable"))
     elif endpoint != "embed.loader":  # the loader sets its own short public cache
-        headers["Cache-Control"] = "no-store"
-        headers["Pragma"] = "no-cache"
+        ours += [("Cache-Control", "no-store"), ("Pragma", "no-cache")]
+    _put(headers, ours)
+    headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")
     # Belt and braces: nothing here ever sets a cookie.
     headers.remove("Set-Cookie")
     return response
+
+
+def _put(headers, pairs) -> None:
+    """`headers[name] = value` for each pair: replaced where the view set one, else added (most
+    responses have none of them yet, and adding does not search the list for each)."""
+    present = {name.lower() for name, _ in headers}
+    added = []
+    for name, value in pairs:
+        if name.lower() in present:
+            headers[name] = value
+        else:
+            added.append((name, value))
+    headers.extend(added)
 
 
 def init_app(app) -> None:
