@@ -11,6 +11,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from app import directory, presenter
 from app.i18n import babel
+from app.web.orjson_provider import OrjsonProvider
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -36,7 +37,7 @@ def create_app(config: object | None = None) -> Flask:
         static_folder=str(ROOT / "static"),
     )
     app.config.from_object(config or "config.Config")
-    app.json.sort_keys = False  # keep plan and referral order as the engine made it
+    app.json = OrjsonProvider(app)  # Flask's JSON, written by orjson; keys in the engine's order
     app.jinja_env.undefined = StrictUndefined  # a misspelt name fails a test, never renders as nothing
     logging.getLogger().setLevel(app.config["LOG_LEVEL"])
     # Content is validated once here; bad data stops start-up with a clear message.

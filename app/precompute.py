@@ -13,7 +13,6 @@ Plain Python over the engine and the directory; the catalog comes from `app.i18n
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -24,10 +23,7 @@ from app.i18n import t, translations
 
 
 class ReadOnlyDict(dict):
-    """A dict that refuses changes: the tables' objects are shared by every request. `json` is
-    the object as JSON, written once (as Flask's default provider writes a response)."""
-
-    json: str
+    """A dict that refuses changes: the tables' objects are shared by every request."""
 
     def _refuse(self, *args, **kwargs):
         raise TypeError("precomputed display data is shared by every request: copy it to change it")
@@ -80,12 +76,4 @@ def build(directory: Directory, lang: str) -> Tables:
 
 
 def _shared(data: dict) -> ReadOnlyDict:
-    shared = ReadOnlyDict(data)
-    shared.json = encode(data)
-    return shared
-
-
-def encode(value, default=None) -> str:
-    """JSON as Flask's default provider writes a response body (compact, ASCII, keys in order);
-    `default` as the provider's, for values json cannot write itself."""
-    return json.dumps(value, default=default, ensure_ascii=True, sort_keys=False, separators=(",", ":"))
+    return ReadOnlyDict(data)

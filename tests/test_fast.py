@@ -8,17 +8,21 @@ are built from content before requests read them, and do not grow as requests ar
 
 from __future__ import annotations
 
+import datetime
 import itertools
+import json
 import re
 
 import pytest
 from flask import jsonify, render_template_string
+from flask.json.provider import DefaultJSONProvider
 from flask_babel import force_locale
+from markupsafe import Markup
 
 from app import create_app, flow, precompute, presenter
 from app.directory import STATE_LAW
 from app.i18n import gettext, t, translations
-from app.web import assets, fast_json, page_cache, plan_page, prerender, question_page, warm
+from app.web import assets, page_cache, plan_page, prerender, question_page, warm
 from config import TestConfig
 from tests.conftest import app_with_catalog
 
@@ -115,7 +119,7 @@ def test_precomputed_plan_text_is_what_translating_afresh_gives(es_app, locale):
             plan = flow.build_plan(answers, directory.platforms_by_where)
             data = presenter.plan_data(plan, directory)
             assert data == _reference_plan_data(plan, directory, locale)
-            assert fast_json.response({"plan": data}).data == jsonify({"plan": data}).data
+            assert json.loads(jsonify({"plan": data}).data) == {"plan": data}
         for code in directory.states:
             assert presenter.referral(directory, STATE_LAW, code) == \
                 directory.referral(STATE_LAW, code, t, lang=locale).to_json()
@@ -125,15 +129,33 @@ def test_precomputed_plan_text_is_what_translating_afresh_gives(es_app, locale):
         assert texas == ("La ley en Texas" if locale == "es" else "The law in Texas")
 
 
-def test_json_responses_are_jsonifys_own_in_every_setting(app, monkeypatch):
+def test_json_says_what_flasks_own_provider_says(app, monkeypatch):
+    """orjson writes the API's JSON (app/web/orjson_provider.py): the same values as Flask's
+    default provider, in the same key order, indented while debugging; text not in ASCII as UTF-8."""
     directory = app.extensions["directory"]
+    flasks = DefaultJSONProvider(app)
+    flasks.sort_keys = False
     with app.app_context():
-        data = {"plan": {"referrals": {"a": precompute.tables(directory, presenter.language()).referrals["crisis-988"]}, "é": [1, None],
-                         "n": {1: "x"}, "when": __import__("datetime").date(2026, 1, 2)}}
-        assert fast_json.response(data).data == jsonify(data).data
-        assert fast_json.response(data).mimetype == "application/json"
-        monkeypatch.setattr(app, "debug", True)  # indented, as jsonify indents while debugging
-        assert fast_json.response(data).data == jsonify(data).data and b"\n  " in jsonify(data).data
+        referral = precompute.tables(directory, presenter.language()).referrals["crisis-988"]
+        data = {"plan": {"referrals": {"a": referral}, "é": [1, None, 2.5, True], "n": {1: "x"},
+                         "when": datetime.date(2026, 1, 2), "safe": Markup("<b>"), "z": 0, "a": 1}}
+        ours, theirs = jsonify(data), flasks.response(data)
+        assert ours.mimetype == theirs.mimetype == "application/json"
+        assert json.loads(ours.data) == json.loads(theirs.data)
+        assert list(json.loads(ours.data)["plan"]) == list(data["plan"])  # order kept, not sorted
+        assert ours.data.endswith(b"}\n") and b'"when":"Fri, 02 Jan 2026 00:00:00 GMT"' in ours.data
+        assert "é".encode() in ours.data and b"\\u00e9" in theirs.data
+        assert app.json.loads(b'{"a": [1, "\\u00e9"]}') == {"a": [1, "é"]}
+        assert json.loads(jsonify({"big": 2**70}).data) == {"big": 2**70}  # beyond orjson: Python's encoder
+        monkeypatch.setattr(app, "debug", True)  # indented, as Flask indents while debugging
+        assert b"\n  " in jsonify(data).data and json.loads(jsonify(data).data) == json.loads(theirs.data)
+
+
+@pytest.mark.parametrize("body", ['{"answers": {"danger": NaN}}', '{"answers": {"\\ud800": "x"}}',
+                                  '{"answers": 1e999}', '{"answers": {}} x', '[' * 2000 + ']' * 2000])
+def test_json_that_is_not_strict_json_is_refused_as_invalid(client, body):
+    response = client.post("/api/v1/plan", data=body, content_type="application/json")
+    assert response.status_code == 400 and response.json["error"]["message"] == "The body is not valid JSON."
 
 
 def test_tables_are_one_per_language_shared_and_read_only(es_app):

@@ -19,7 +19,8 @@ CANARY = "CANARY-h0st1le"
 C = CANARY.encode()
 POST_ROUTES = ["/q", "/check", "/change", "/plan", "/letters/removal", "/letters/removal/download",
                "/api/v1/plan"]
-DEEP = b"[" * 1000 + b"]" * 1000
+# Deeper than any parser here goes (Python's json stops near 1,000 levels, orjson at 1,024).
+DEEP = b"[" * 1500 + b"]" * 1500
 
 
 def request(method=b"GET", path=b"/", headers=(), body=b"", host=b"help.test", version=b"HTTP/1.1"):

@@ -6,7 +6,7 @@ from flask import Blueprint, current_app, jsonify, request
 from werkzeug.exceptions import BadRequest
 
 from app import flow, presenter
-from app.web import fast_json, openapi
+from app.web import openapi
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
@@ -108,7 +108,7 @@ def plan():
     answers = parse_api_answers(payload)
     directory = current_app.extensions["directory"]
     result = flow.build_plan(answers, directory.platforms_by_where)
-    return fast_json.response({"plan": presenter.plan_data(result, directory)})  # = jsonify, referrals encoded once
+    return jsonify({"plan": presenter.plan_data(result, directory)})
 
 
 @bp.get("/openapi.json")
