@@ -29,9 +29,9 @@ def csp_nonce() -> str:
 
 def limit_form_fields():
     """Werkzeug caps multipart parts only; cap url-encoded fields too (friendly 413)."""
-    if request.method == "POST" and request.mimetype == "application/x-www-form-urlencoded":
-        limit = current_app.config["MAX_FORM_PARTS"]
-        if sum(len(values) for values in request.form.listvalues()) > limit:
+    req = request._get_current_object()
+    if req.method == "POST" and req.mimetype == "application/x-www-form-urlencoded":
+        if sum(map(len, req.form.listvalues())) > current_app.config["MAX_FORM_PARTS"]:
             abort(413)
 
 
@@ -68,10 +68,12 @@ def set_headers(response):
     req = request._get_current_object()  # one context lookup, not one per read
     # For the access log (app/serving.py): the route pattern, never the path a person typed.
     req.environ["help.route"] = req.url_rule.rule if req.url_rule else "-"
-    location = headers.get("Location")
-    if location and location.startswith(req.host_url):
-        # Werkzeug's slash redirects are absolute; a path is enough and names no host.
-        headers["Location"] = "/" + location.removeprefix(req.host_url)
+    present = {name.lower() for name, _ in headers}
+    if "location" in present:
+        location = headers["Location"]
+        if location.startswith(req.host_url):
+            # Werkzeug's slash redirects are absolute; a path is enough and names no host.
+            headers["Location"] = "/" + location.removeprefix(req.host_url)
     ours = []
     origins = g.get("embed_origins")
     if origins and response.status_code != 404:
@@ -81,6 +83,8 @@ def set_headers(response):
     else:
         ours += [("Content-Security-Policy", content_security_policy(csp_nonce())), ("X-Frame-Options", "DENY")]
     ours += _ALWAYS
+    if "cross-origin-resource-policy" not in present:  # the widget's loader sets its own
+        ours.append(("Cross-Origin-Resource-Policy", "same-origin"))
     if req.is_secure:
         ours.append(("Strict-Transport-Security", "max-age=31536000; includeSubDomains"))
     endpoint = req.endpoint
@@ -89,17 +93,16 @@ def set_headers(response):
         ours.append(("Cache-Control", "public, max-age=31536000, immutable"))
     elif endpoint != "embed.loader":  # the loader sets its own short public cache
         ours += [("Cache-Control", "no-store"), ("Pragma", "no-cache")]
-    _put(headers, ours)
-    headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")
-    # Belt and braces: nothing here ever sets a cookie.
-    headers.remove("Set-Cookie")
+    _put(headers, ours, present)
+    if "set-cookie" in present:  # belt and braces: nothing here ever sets a cookie
+        headers.remove("Set-Cookie")
     return response
 
 
-def _put(headers, pairs) -> None:
-    """`headers[name] = value` for each pair: replaced where the view set one, else added (most
-    responses have none of them yet, and adding does not search the list for each)."""
-    present = {name.lower() for name, _ in headers}
+def _put(headers, pairs, present: set[str]) -> None:
+    """`headers[name] = value` for each pair: replaced where the view set one (`present`: the
+    names it set, lower-case), else added (most responses have none of them yet, and adding
+    does not search the list for each)."""
     added = []
     for name, value in pairs:
         if name.lower() in present:
