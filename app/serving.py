@@ -91,10 +91,11 @@ def pre_request(worker, req):
     so say "Connection: close" up front instead of a keep-alive it will not keep.
     """
     limit = int(os.environ.get("HELP_MAX_BODY_BYTES", 64 * 1024))
-    length = next((value for name, value in req.headers if name == "CONTENT-LENGTH"), "0")
-    chunked = any(name == "TRANSFER-ENCODING" for name, _ in req.headers)
-    if chunked or int(length) > limit:  # gunicorn has checked it is all digits
-        req.force_close()
+    for name, value in req.headers:  # one pass over the headers
+        # gunicorn has checked that a Content-Length is all digits
+        if name == "TRANSFER-ENCODING" or (name == "CONTENT-LENGTH" and int(value) > limit):
+            req.force_close()
+            return
 
 
 ERROR_HEAD = (

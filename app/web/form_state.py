@@ -40,6 +40,8 @@ def read(form: MultiDict) -> FormState:
     current = form.get(QUESTION)
     state.current = current if current in flow.QUESTION_BY_ID else None
     for question in flow.QUESTIONS:
+        if question.id not in form:  # not carried: skipped or not asked yet
+            continue
         values = form.getlist(question.id)
         try:
             value = flow.parse_answer(question.id, values)
