@@ -1,5 +1,7 @@
 """The engine, one test per routing principle of flow-contract.md, plus parsing."""
 
+import itertools
+
 import pytest
 
 from app import flow
@@ -205,3 +207,41 @@ def test_next_and_previous_question():
     assert flow.previous_question(answers, "danger") is None
     everything = {q.id for q in flow.asked_questions(answers)}
     assert flow.next_question(answers, seen=everything) is None
+
+
+def _plain_build_plan(answers, platforms_by_where=None):
+    """build_plan as first written, step by step over the declarations: the yardstick for the
+    compiled loop in app/flow/plan.py."""
+    from app.flow.navigation import _resolve
+
+    normal, view = _resolve(answers)
+    helper = flow.HELPER(view)
+    placed = []
+    for step in flow.STEPS:
+        if not step.include_when(view):
+            continue
+        placement = next(p for p in step.placements if p.when(view))
+        lines = tuple(line.text(helper) for line in step.lines if line.when(view))
+        refs = [r.id for r in step.referrals if r.when(view)]
+        if step.platforms_from_where and platforms_by_where:
+            for code in sorted(view["where"], key=flow.WHERE_ORDER.index):
+                refs += [pid for pid in platforms_by_where.get(code, ()) if pid not in refs]
+        placed.append((flow.GROUPS.index(placement.group), placement.rank,
+                       flow.PlanStep(step.id, placement.group, step.title(helper), lines, tuple(refs), step.guide)))
+    placed.sort(key=lambda item: (item[0], item[1]))
+    state = normal.get("state")
+    return flow.Plan(tuple(p for _, _, p in placed), helper, state if isinstance(state, str) else None)
+
+
+def test_the_compiled_plan_loop_gives_what_the_declarations_say(directory):
+    by_where = directory.platforms_by_where
+    checked, steps, dangers = 0, set(), set()
+    for answers, _ in itertools.islice(flow.canonical_answer_sets(("TX", None)), 0, 120000, 59):
+        for variant in (answers, {**answers, "for_whom": "someone_else"}, {**answers, "danger": "no"}):
+            plan = flow.build_plan(variant, by_where)
+            assert plan == _plain_build_plan(variant, by_where), variant
+            assert flow.build_plan(variant) == _plain_build_plan(variant)
+            steps |= {step.id for step in plan.steps}
+            dangers.add(variant.get("danger"))
+            checked += 1
+    assert checked > 6000 and steps == {step.id for step in flow.STEPS} and len(dangers) > 1
