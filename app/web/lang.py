@@ -66,7 +66,8 @@ def _push(endpoint, values):
 
 
 def _localized_api() -> bool:
-    return request.path.startswith(API) and request.endpoint not in (None, "api.openapi_spec")
+    req = request._get_current_object()
+    return req.path.startswith(API) and req.endpoint not in (None, "api.openapi_spec")
 
 
 def _accepted() -> str:
@@ -99,15 +100,16 @@ def _api_lang():
 
 
 def _api_headers(response):
-    if request.path.startswith(API):
-        headers = response.headers
-        headers["Content-Language"] = g.get("lang", DEFAULT)
-        if _localized_api():
-            vary = headers.get("Vary")  # what response.vary.add does, without parsing the header per response
+    req = request._get_current_object()
+    if req.path.startswith(API):
+        added = [("Content-Language", g.get("lang", DEFAULT))]
+        if req.endpoint not in (None, "api.openapi_spec"):  # _localized_api()
+            vary = response.headers.get("Vary")  # what response.vary.add does, without parsing the header
             if not vary:
-                headers["Vary"] = "Accept-Language"
+                added.append(("Vary", "Accept-Language"))
             elif "accept-language" not in vary.lower():
-                headers["Vary"] = f"{vary}, Accept-Language"
+                response.headers["Vary"] = f"{vary}, Accept-Language"
+        response.headers.extend(added)  # no view sets Content-Language
     return response
 
 
