@@ -5,8 +5,9 @@ of one of them.
 
     .venv/bin/python bench/cost.py [--n 2000] [--profile "plan API"] [--top 25]
 
-It calls the WSGI app in-process (no sockets, no gunicorn), so it shows what the app itself
-costs per request; bench/throughput shows what a visitor sees.
+It calls the WSGI app in-process with a prepared environ (no sockets, no gunicorn, no test
+client), after building what gunicorn builds as each worker starts (app/web/warm.py), so it
+shows what the app itself costs per request; bench/throughput shows what a visitor sees.
 """
 
 import argparse
@@ -17,6 +18,8 @@ import sys
 import time
 from pathlib import Path
 
+from werkzeug.test import EnvironBuilder
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
@@ -24,11 +27,27 @@ sys.path.insert(0, str(ROOT / "bench"))
 from scenarios import SCENARIOS  # noqa: E402
 
 
-def request_fn(client, scenario):
+def request_fn(app, scenario):
+    """One request to the WSGI app, its whole body read, as a server would."""
     method, path, ctype, body = scenario
-    if method == "GET":
-        return lambda: client.get(path)
-    return lambda: client.open(path, method=method, data=body, content_type=ctype)
+    environ = EnvironBuilder(path=path, method=method, data=body, content_type=ctype).get_environ()
+    raw = body.encode() if body else b""
+    status = []
+
+    def start_response(line, headers, exc_info=None):
+        status.append(int(line.split()[0]))
+
+    def call():
+        env = dict(environ)
+        env["wsgi.input"] = io.BytesIO(raw)
+        out = app(env, start_response)
+        try:
+            b"".join(out)
+        finally:
+            getattr(out, "close", lambda: None)()
+        return status.pop()
+
+    return call
 
 
 def main() -> None:
@@ -41,15 +60,17 @@ def main() -> None:
     import hello
 
     from app import create_app
+    from app.web import warm
 
     app = create_app()
-    clients = {"app": app.test_client(), "hello": hello.app.test_client()}
+    warm.warm(app)  # as gunicorn.conf.py does for each worker
+    clients = {"app": app, "hello": hello.app}
     for name, scenario in SCENARIOS.items():
         row = []
         for which, client in clients.items():
             target = scenario if which == "app" else (scenario[0], "/", scenario[2], scenario[3])
             call = request_fn(client, target)
-            status = call().status_code
+            status = call()
             for _ in range(50):
                 call()
             batches = []
