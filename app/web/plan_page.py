@@ -14,7 +14,7 @@ and nothing is kept.
 
 from __future__ import annotations
 
-from flask import current_app, g, render_template, request
+from flask import current_app, render_template
 from markupsafe import Markup
 
 from app import flow, precompute, presenter
@@ -79,7 +79,7 @@ class Pieces:
     def can_show(self, ref_id: str, state: str | None) -> bool:
         return self.tables.referral(ref_id, state) is not None
 
-    def build_all(self, directory) -> Pieces:
+    def build_all(self) -> Pieces:
         for group in flow.GROUPS:
             self.group(group)
         for step in flow.STEPS:
@@ -145,23 +145,17 @@ def _pieces() -> Pieces:
 
 
 def _prebuilt():
-    if request.method != "POST" or request.script_root:
-        return None
-    return prerender.cached(current_app._get_current_object(), KEY, build).get((g.get("lang"), g.get("embed_site")))
+    return prerender.for_request(KEY, "/plan", _build_place)
 
 
 def build(app) -> dict:
-    """Every place's plan frames (one per voice) and pieces (prerender.mounts)."""
-    places: dict = {}
-    for mount in prerender.mounts(app):
-        places.update(prerender.build_in(app, mount + "/plan", _build_place))
-    return places
+    """Every place's plan frames (one per voice) and pieces (prerender.places)."""
+    return prerender.places(app, KEY, "/plan", _build_place)
 
 
-def _build_place() -> dict:
+def _build_place() -> tuple[dict, Pieces]:
     fields = prerender.Fields("hidden")
     frames = {helper: prerender.split(render_template(
         "plan.html", overview=prerender.hole("overview"), sections=prerender.hole("sections"), helper=helper,
         hidden=fields, lang_post=("flow.plan", prerender.Fields("switch")))) for helper in (False, True)}
-    pieces = _pieces().build_all(current_app.extensions["directory"])
-    return {(g.get("lang"), g.get("embed_site")): (frames, pieces)}
+    return frames, _pieces().build_all()

@@ -19,6 +19,7 @@ import secrets
 import threading
 from collections.abc import Callable, Iterable, Mapping
 
+from flask import current_app, g, request
 from markupsafe import Markup, escape
 
 from app.web import form_state
@@ -94,6 +95,28 @@ def build_in(app, path: str, render: Callable[[], object]):
     if not result:
         raise RuntimeError(f"could not render the pages for {path}")
     return result[0]
+
+
+def place() -> tuple[str, str | None]:
+    """Where this request's page lives: its language and widget site (None: the site itself)."""
+    return g.get("lang"), g.get("embed_site")
+
+
+def places(app, key: str, path: str, build_place: Callable[[], object]) -> dict:
+    """`build_place()` for every place (rendered in a request for `path` under each mount),
+    keyed by `place()`, made once per process under `key`: as each worker starts (warm.py),
+    or at the first request that needs it."""
+    def build(app):
+        return dict(build_in(app, mount + path, lambda: (place(), build_place())) for mount in mounts(app))
+    return cached(app, key, build)
+
+
+def for_request(key: str, path: str, build_place: Callable[[], object]):
+    """This request's place's parts, or None where parts are not used: not a POST (a GET page
+    links to itself in each language), or under a mount prefix (its URLs differ per request)."""
+    if request.method != "POST" or request.script_root:
+        return None
+    return places(current_app._get_current_object(), key, path, build_place).get(place())
 
 
 def mounts(app) -> list[str]:

@@ -12,13 +12,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from flask import current_app, g, render_template, request
+from flask import current_app, render_template
 
 from app import flow, presenter
 from app.web import form_state, prerender
 from app.web.security import csp_nonce
 
 KEY = "help.question_pages"
+PATH = "/q"  # where question pages are rendered from (any POST route shows the same page)
 _TICK = re.compile(r'(value="([^"]*)")( checked| selected)')
 
 
@@ -69,18 +70,13 @@ def render(question: flow.Question, answers: dict, seen, *, error: str | None = 
 
 
 def _prerendered(question_id: str, helper: bool, back_to_check: bool) -> Page | None:
-    if request.method != "POST" or request.script_root:
-        return None
-    pages = prerender.cached(current_app._get_current_object(), KEY, build)
-    return pages.get((g.get("lang"), g.get("embed_site"), question_id, helper, back_to_check))
+    pages = prerender.for_request(KEY, PATH, _render_all)
+    return None if pages is None else pages.get((question_id, helper, back_to_check))
 
 
 def build(app) -> dict:
-    """Every question page with holes, for every place a page lives (prerender.mounts)."""
-    pages: dict = {}
-    for mount in prerender.mounts(app):
-        pages.update(prerender.build_in(app, mount + "/q", _render_all))
-    return pages
+    """Every question page with holes, for every place a page lives (prerender.places)."""
+    return prerender.places(app, KEY, PATH, _render_all)
 
 
 def _render_all() -> dict:
@@ -99,6 +95,5 @@ def _render_all() -> dict:
                     return match.group(1) + str(prerender.hole(name))
 
                 parts = prerender.split(_TICK.sub(tick, str(html)))
-                key = (g.get("lang"), g.get("embed_site"), question.id, helper, back_to_check)
-                pages[key] = Page(parts, tuple(ticks))
+                pages[question.id, helper, back_to_check] = Page(parts, tuple(ticks))
     return pages

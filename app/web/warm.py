@@ -10,7 +10,7 @@ from __future__ import annotations
 from flask_babel import force_locale, get_babel
 
 from app import precompute, presenter
-from app.web import lang, page_cache, plan_page, prerender, question_page
+from app.web import lang, page_cache, plan_page, question_page
 
 
 def locales(app) -> list[str]:
@@ -26,5 +26,5 @@ def warm(app) -> None:
         with app.app_context(), force_locale(locale):
             precompute.tables(directory, presenter.language())
     page_cache.build(app)
-    prerender.cached(app, question_page.KEY, question_page.build)
-    prerender.cached(app, plan_page.KEY, plan_page.build)
+    question_page.build(app)
+    plan_page.build(app)
