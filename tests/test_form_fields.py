@@ -25,7 +25,7 @@ def test_templates_use_only_declared_reserved_fields():
 
 def test_every_declared_field_is_used_and_written_nowhere_else_by_hand():
     used = set(reserved_names_in_templates())
-    # _seen is written by form_state.hidden_fields (through the hidden_inputs macro), not as a literal
+    # _seen is written by form_state.hidden_fields (through the hidden_inputs global, app/web/prerender.py), not as a literal
     assert used | {form_state.SEEN} == form_state.RESERVED
     for module in (flow_views, form_state):
         source = Path(module.__file__).read_text()
