@@ -71,10 +71,6 @@ def fill(parts: Parts, values: Mapping[str, str]) -> str:
     return "".join(out)
 
 
-def holes(parts: Parts) -> set[str]:
-    return set(parts[1::2])
-
-
 def build_in(app, path: str, render: Callable[[], object]):
     """Run `render` in a request context of its own for `path` (a POST with no body, the
     nonce a hole), in a fresh thread so no context of the caller's leaks in, and return
