@@ -233,7 +233,7 @@ def test_a_cached_page_is_byte_identical_to_a_fresh_render_with_its_own_nonce(es
             for response in cached:
                 assert response.status_code == fresh.status_code == 200
                 assert f'nonce="{nonce_of(response)}"' in response.get_data(as_text=True)
-                assert page_cache._MARKER not in response.get_data(as_text=True)
+                assert len(prerender.split(response.get_data(as_text=True))) == 1  # no hole left unfilled
                 assert without_nonce(response) == without_nonce(fresh), path
                 assert {k: v for k, v in response.headers if k != "Content-Security-Policy"} == \
                     {k: v for k, v in fresh.headers if k != "Content-Security-Policy"}

@@ -27,6 +27,11 @@ bp = Blueprint("embed", __name__)
 PREVIEW_SITE = "preview"  # built in: framable by this app only, for the live preview on /embed/help
 
 
+def sites(app) -> list[str]:
+    """Every widget site a page can live under: the configured ones, then the preview."""
+    return [*sorted(app.config["EMBED_SITES"]), PREVIEW_SITE]
+
+
 def allowed_origins(site: str) -> tuple[str, ...] | None:
     if site == PREVIEW_SITE:
         return ("'self'",)

@@ -5,8 +5,9 @@ the configuration, the language and the widget site in their path. So each worke
 every such page once, the first time one is asked for (or when gunicorn starts the worker,
 see gunicorn.conf.py), by requesting it from itself with no visitor involved; the result is
 keyed by its path and holds nothing about anyone. The parts that differ per response are
-rendered as markers that each response fills in: the CSP nonce (fresh for every response),
-and the scheme and host of absolute links (the hreflang alternates), as the request names them.
+rendered as holes (app/web/prerender.py) that each response fills in: the CSP nonce (fresh for
+every response), and the scheme and host of absolute links (the hreflang alternates), as the
+request names them.
 
 A page is served from here only when the request is exactly the one that was rendered:
 GET or HEAD, no query string, no mount prefix (behind a proxy's X-Forwarded-Prefix pages
@@ -18,26 +19,17 @@ are rendered for each request as before). Headers are set per response as for an
 from __future__ import annotations
 
 import functools
-import re
-import secrets
-import threading
 
 from flask import current_app, request
 from werkzeug.routing import AnyConverter
 
-from app.web import embed
+from app.web import embed, prerender
 from app.web.security import csp_nonce
 
-# Rendered in place of the nonce while building, and put in place of the build's own scheme and
-# host (absolute links: hreflang alternates); random per process, so no content can contain them.
-_MARKER = "nonce-marker-" + secrets.token_hex(16)
-_HOST = "host-marker-" + secrets.token_hex(16)
-_MARKER_B, _HOST_B = _MARKER.encode("ascii"), _HOST.encode("ascii")
 # In the WSGI environ of the build's own requests (never settable by a client: HTTP
 # headers arrive as HTTP_*): render the view, do not look the page up.
 LIVE = "help.page_cache.live"
 _KEY = "help.page_cache"
-_lock = threading.Lock()
 
 
 def static_page(view):
@@ -46,62 +38,45 @@ def static_page(view):
 
     @functools.wraps(view)
     def wrapper(*args, **kwargs):
-        parts = _lookup()
-        if parts is None:
+        found = _lookup()
+        if found is None:
             return view(*args, **kwargs)
-        fill = {_MARKER_B: csp_nonce().encode("ascii")}
-        if _HOST_B in parts:  # what url_for(..., _external=True) starts with for this request
-            fill[_HOST_B] = f"{request.scheme}://{request.host}".encode()
-        return current_app.response_class(b"".join(fill.get(part, part) for part in parts), mimetype="text/html")
+        parts, links_to_itself = found
+        values = {"nonce": csp_nonce()}
+        if links_to_itself:  # what url_for(..., _external=True) starts with for this request
+            values["host"] = f"{request.scheme}://{request.host}"
+        return current_app.response_class(prerender.fill(parts, values), mimetype="text/html")
 
     wrapper.help_static_page = True
     return wrapper
 
 
-def _lookup() -> tuple[bytes, ...] | None:
+def _lookup() -> tuple[prerender.Parts, bool] | None:
     environ = request.environ
     if environ.get(LIVE) or request.method not in ("GET", "HEAD") or request.script_root or request.query_string:
         return None
-    pages = current_app.extensions.get(_KEY)
-    if pages is None:
-        pages = build(current_app._get_current_object())
-    return pages.get(request.path)
+    return build(current_app._get_current_object()).get(request.path)
 
 
-def build(app) -> dict[str, tuple[bytes, ...]]:
-    """Render every static page of `app` once (idempotent; safe from any thread)."""
-    with _lock:
-        pages = app.extensions.get(_KEY)
-        if pages is None:
-            # A fresh thread: no request or app context of the caller's leaks into the renders.
-            result: dict = {}
-            worker = threading.Thread(target=lambda: result.update(_render_all(app)))
-            worker.start()
-            worker.join()
-            pages = app.extensions[_KEY] = result
-    return pages
+def build(app) -> dict[str, tuple[prerender.Parts, bool]]:
+    """Every static page of `app`, rendered once (idempotent; safe from any thread)."""
+    return prerender.cached(app, _KEY, lambda app: prerender.in_fresh_thread(lambda: _render_all(app)))
 
 
-def _render_all(app) -> dict[str, tuple[bytes, ...]]:
+def _render_all(app) -> dict[str, tuple[prerender.Parts, bool]]:
+    """Each page with a hole for the nonce and for its own scheme and host (the absolute
+    links of the hreflang alternates), and whether it has the latter."""
     client = app.test_client()
-    base_url = f"http://{_trusted_host(app)}"
-    own = re.escape(base_url.encode("ascii") + b"/")
+    base_url = prerender.own_base_url(app)
+    host = str(prerender.hole("host"))
     pages = {}
     for path in _paths(app):
-        response = client.get(path, base_url=base_url, environ_overrides={LIVE: True, "help.csp_nonce": _MARKER})
+        response = client.get(path, base_url=base_url,
+                              environ_overrides={LIVE: True, "help.csp_nonce": str(prerender.hole("nonce"))})
         if response.status_code == 200 and response.mimetype == "text/html":
-            body = re.sub(own, _HOST.encode("ascii") + b"/", response.get_data())
-            # Literal parts and the markers between them, bytes each.
-            pages[path] = tuple(part for part in _SPLIT.split(body) if part)
+            body = response.get_data(as_text=True).replace(base_url + "/", host + "/")
+            pages[path] = (prerender.split(body), host in body)
     return pages
-
-
-_SPLIT = re.compile(b"(" + _MARKER.encode("ascii") + b"|" + _HOST.encode("ascii") + b")")
-
-
-def _trusted_host(app) -> str:
-    hosts = app.config.get("TRUSTED_HOSTS") or ["localhost"]
-    return hosts[0].lstrip(".")
 
 
 def _candidates(app, rule, name: str) -> list[str] | None:
@@ -110,7 +85,7 @@ def _candidates(app, rule, name: str) -> list[str] | None:
     if isinstance(converter, AnyConverter):
         return sorted(converter.items)
     if name == "site":
-        return [*sorted(app.config["EMBED_SITES"]), embed.PREVIEW_SITE]
+        return embed.sites(app)
     if name == "slug":
         return sorted(app.extensions["directory"].guides)
     return None  # `lang` is an AnyConverter (app/web/urls.py): its values are listed above

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Mapping
 from flask import current_app, g, request
 from markupsafe import Markup, escape
 
-from app.web import form_state
+from app.web import embed, form_state, lang
 
 _TOKEN = secrets.token_hex(12)
 _HOLE = re.compile(rf"hole-{_TOKEN}-(\w+)-")
@@ -71,26 +71,34 @@ def fill(parts: Parts, values: Mapping[str, str]) -> str:
     return "".join(out)
 
 
-def build_in(app, path: str, render: Callable[[], object]):
-    """Run `render` in a request context of its own for `path` (a POST with no body, the
-    nonce a hole), in a fresh thread so no context of the caller's leaks in, and return
-    what it returns. URL values (language, widget site) are read from `path` as for any
-    request."""
+def own_base_url(app) -> str:
+    """The address the app renders its own parts under: its first trusted host."""
+    return f"http://{(app.config.get('TRUSTED_HOSTS') or ['localhost'])[0].lstrip('.')}"
+
+
+def in_fresh_thread(work: Callable[[], object]):
+    """`work()`'s result, run in a thread of its own: no request or app context of the
+    caller's leaks into what it renders."""
     result: list = []
-
-    def run():
-        base_url = f"http://{(app.config.get('TRUSTED_HOSTS') or ['localhost'])[0].lstrip('.')}"
-        with app.test_request_context(path, method="POST", base_url=base_url,
-                                      environ_overrides={"help.csp_nonce": str(hole("nonce"))}):
-            app.preprocess_request()
-            result.append(render())
-
-    worker = threading.Thread(target=run)
+    worker = threading.Thread(target=lambda: result.append(work()))
     worker.start()
     worker.join()
     if not result:
-        raise RuntimeError(f"could not render the pages for {path}")
+        raise RuntimeError("rendering the app's own parts failed (see the error above)")
     return result[0]
+
+
+def build_in(app, path: str, render: Callable[[], object]):
+    """Run `render` in a request context of its own for `path` (a POST with no body, the
+    nonce a hole), in a fresh thread, and return what it returns. URL values (language,
+    widget site) are read from `path` as for any request."""
+    def run():
+        with app.test_request_context(path, method="POST", base_url=own_base_url(app),
+                                      environ_overrides={"help.csp_nonce": str(hole("nonce"))}):
+            app.preprocess_request()
+            return render()
+
+    return in_fresh_thread(run)
 
 
 def place() -> tuple[str, str | None]:
@@ -118,10 +126,7 @@ def for_request(key: str, path: str, build_place: Callable[[], object]):
 def mounts(app) -> list[str]:
     """Every path prefix a page lives under: each language, at the root and in each widget
     site (the widget preview included)."""
-    from app.web import embed, lang  # the web layer's own places
-
-    sites = [*sorted(app.config["EMBED_SITES"]), embed.PREVIEW_SITE]
-    roots = ["", *[f"/embed/{site}" for site in sites]]
+    roots = ["", *[f"/embed/{site}" for site in embed.sites(app)]]
     return [root + ("" if code == lang.DEFAULT else f"/{code}") for root in roots for code in lang.LANGS]
 
 
