@@ -40,6 +40,16 @@ class Tables:
     titles: Mapping[str, str]  # step title msgid (either voice) -> translated
     referrals: Mapping[str, dict]  # referral id -> API object
     state_laws: Mapping[str, dict]  # state code -> the `state-law` API object for it
+    facts: Mapping[str, str]  # the named facts lines are filled with, in this language
+
+    def texts(self, lines) -> list[str]:
+        """Step lines, translated; one no table holds (steps swapped by a test) afresh."""
+        table = self.lines
+        return [table[line] if line in table else t(line, **self.facts) for line in lines]
+
+    def title(self, msgid: str) -> str:
+        found = self.titles.get(msgid)
+        return found if found is not None else t(msgid)
 
     def referral(self, ref_id: str, state_code: str | None) -> dict | None:
         if ref_id == STATE_LAW:
@@ -72,7 +82,8 @@ def build(directory: Directory, lang: str) -> Tables:
                  for ref_id in directory.entries}
     state_laws = {code: _shared(directory.referral(STATE_LAW, code, t, lang=lang).to_json())
                   for code in directory.states}
-    return Tables(MappingProxyType(lines), MappingProxyType(titles), MappingProxyType(referrals), MappingProxyType(state_laws))
+    return Tables(MappingProxyType(lines), MappingProxyType(titles), MappingProxyType(referrals),
+                  MappingProxyType(state_laws), MappingProxyType(facts))
 
 
 def _shared(data: dict) -> ReadOnlyDict:

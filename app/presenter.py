@@ -34,16 +34,14 @@ def referral(directory: Directory, ref_id: str, state_code: str | None, lang: st
 
 def plan_data(plan: flow.Plan, directory: Directory) -> dict:
     """The plan in the API's shape."""
-    lang = language()
-    tables = precompute.tables(directory, lang)  # this language's step text and referrals, translated once
-    lines = tables.lines
+    tables = precompute.tables(directory, language())  # this language's step text and referrals, translated once
     steps = []
     for step in plan.steps:
-        paragraphs = [lines[line] if line in lines else t(line, **directory.facts_in(lang)) for line in step.lines]
+        paragraphs = tables.texts(step.lines)
         steps.append({
             "id": step.id,
             "group": step.group,
-            "title": tables.titles[step.title] if step.title in tables.titles else t(step.title),
+            "title": tables.title(step.title),
             "text": " ".join(paragraphs),
             "paragraphs": paragraphs,
             "referrals": list(step.referrals),

@@ -30,11 +30,11 @@ class Pieces:
     """One place's pieces. Built whole, then only read (`frozen`); a piece not held is
     rendered for the asking request and not kept."""
 
-    def __init__(self, tables: precompute.Tables, lang: str):
-        self.tables, self.lang = tables, lang
+    def __init__(self, tables: precompute.Tables, frozen: bool = False):
+        self.tables = tables
         self.macros = current_app.jinja_env.get_template("plan_parts.html").module
         self.store: dict = {}
-        self.frozen = False
+        self.frozen = frozen
 
     def _get(self, key, make):
         found = self.store.get(key)
@@ -54,15 +54,13 @@ class Pieces:
     def step(self, step_id: str, title: str, guide: str) -> tuple[str, tuple[str, str]]:
         """The overview's link to the step, and (section before, after) around its body."""
         def make():
-            data = {"id": step_id, "title": t(title), "guide": guide}
+            data = {"id": step_id, "title": self.tables.title(title), "guide": guide}
             return str(self.macros.overview_item(data)), _around(self.macros.step_section, data)
         return self._get(("step", step_id, title), make)
 
     def paragraph(self, line: str) -> str:
         def make():
-            text = self.tables.lines.get(line)
-            if text is None:
-                text = t(line, **current_app.extensions["directory"].facts_in(self.lang))
+            text, = self.tables.texts((line,))
             return str(self.macros.paragraph(text))
         return self._get(("line", line), make)
 
@@ -105,8 +103,7 @@ def _around(macro, data) -> tuple[str, str]:
 def render(plan: flow.Plan, hidden: list[tuple[str, str]]) -> str:
     place = _prebuilt()
     if place is None:
-        pieces = _pieces()
-        pieces.frozen = True
+        pieces = _pieces(frozen=True)  # rendered for this request only, nothing kept
         frame = None
     else:
         frames, pieces = place
@@ -139,9 +136,8 @@ def _join(plan: flow.Plan, pieces: Pieces) -> tuple[str, str]:
     return "".join(overview), "".join(sections)
 
 
-def _pieces() -> Pieces:
-    lang = presenter.language()
-    return Pieces(precompute.tables(current_app.extensions["directory"], lang), lang)
+def _pieces(frozen: bool = False) -> Pieces:
+    return Pieces(precompute.tables(current_app.extensions["directory"], presenter.language()), frozen)
 
 
 def _prebuilt():
