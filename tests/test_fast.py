@@ -147,6 +147,7 @@ def test_json_says_what_flasks_own_provider_says(app, monkeypatch):
         assert "é".encode() in ours.data and b"\\u00e9" in theirs.data
         assert app.json.loads(b'{"a": [1, "\\u00e9"]}') == {"a": [1, "é"]}
         assert json.loads(jsonify({"big": 2**70}).data) == {"big": 2**70}  # beyond orjson: Python's encoder
+        assert app.json.dumps({"b": 1, "a": "é"}, sort_keys=True) == flasks.dumps({"b": 1, "a": "é"}, sort_keys=True)
         monkeypatch.setattr(app, "debug", True)  # indented, as Flask indents while debugging
         assert b"\n  " in jsonify(data).data and json.loads(jsonify(data).data) == json.loads(theirs.data)
 

@@ -36,6 +36,8 @@ class OrjsonProvider(DefaultJSONProvider):
         return options
 
     def dumps(self, obj: t.Any, **kwargs: t.Any) -> str:
+        if set(kwargs) - {"indent"}:  # json.dumps settings orjson has no equal for: Python's encoder
+            return super().dumps(obj, **kwargs)
         try:
             return orjson.dumps(obj, default=self.default, option=self._options(bool(kwargs.get("indent")))).decode()
         except TypeError:  # what orjson cannot write (an integer over 64 bits): Python's encoder
