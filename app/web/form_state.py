@@ -70,16 +70,17 @@ def known_pairs() -> list[tuple[str, str]]:
     return pairs + [(RETURN, "check"), (NAV, STAY), (NAV, BACK)]
 
 
-def hidden_fields(answers: dict, seen, exclude: str | None = None) -> list[tuple[str, str]]:
+def hidden_fields(answers: dict, seen) -> list[tuple[str, str]]:
     """(name, value) pairs that carry the answers to the next page."""
     pairs = []
     for question in flow.QUESTIONS:
-        if question.id == exclude or question.id not in answers:
+        if question.id not in answers:
             continue
         value = answers[question.id]
         codes = [value] if isinstance(value, str) else [c for c in question.codes if c in value]
         pairs.extend((question.id, code) for code in codes)
-    pairs.extend((SEEN, qid) for qid in flow.QUESTION_BY_ID if qid in set(seen))
+    seen = set(seen)
+    pairs.extend((SEEN, qid) for qid in flow.QUESTION_BY_ID if qid in seen)
     return pairs
 
 

@@ -53,7 +53,7 @@ def render(question: flow.Question, answers: dict, seen, *, error: str | None = 
         chosen = [] if value is None else ([value] if isinstance(value, str) else sorted(value))
     helper = flow.HELPER(flow.view(answers))
     back_hidden = form_state.hidden_fields(answers, seen)
-    hidden = [pair for pair in back_hidden if pair[0] != question.id]  # = hidden_fields(..., exclude=question.id)
+    hidden = [pair for pair in back_hidden if pair[0] != question.id]  # its own answer is in the visible control
     switch = form_state.same_question(answers, seen, question.id, back_to_check, carried=back_hidden)
     page = None
     if error is None and notice is None:
