@@ -22,7 +22,7 @@ from markupsafe import Markup
 from app import create_app, flow, precompute, presenter
 from app.directory import STATE_LAW
 from app.i18n import gettext, t, translations
-from app.web import assets, page_cache, plan_page, prerender, question_page, warm
+from app.web import assets, page_cache, plan_page, prerender, question_page, urls, warm
 from config import TestConfig
 from tests.conftest import app_with_catalog
 
@@ -186,8 +186,10 @@ def test_plan_pages_from_pieces_are_what_rendering_each_piece_for_the_request_gi
     directory = es_app.extensions["directory"]
     used = []
     real = plan_page._prebuilt
-    for mount in prerender.mounts(es_app):
-        with es_app.test_request_context(mount + "/plan", method="POST", environ_overrides={"help.csp_nonce": "n0nce"}):
+    paths = urls.paths_of(es_app, "flow.plan", "POST")
+    assert {"/plan", "/es/plan", "/embed/preview/plan", "/embed/preview/es/plan"} <= set(paths)
+    for path in paths:
+        with es_app.test_request_context(path, method="POST", environ_overrides={"help.csp_nonce": "n0nce"}):
             es_app.preprocess_request()
             for answers in answer_sets:
                 plan = flow.build_plan(flow.normalize(answers), directory.platforms_by_where)
@@ -195,7 +197,7 @@ def test_plan_pages_from_pieces_are_what_rendering_each_piece_for_the_request_gi
                 monkeypatch.setattr(plan_page, "_prebuilt", lambda: used.append(r := real()) or r)
                 fast = plan_page.render(plan, hidden)
                 monkeypatch.setattr(plan_page, "_prebuilt", lambda: None)
-                assert fast == plan_page.render(plan, hidden), (mount, answers)
+                assert fast == plan_page.render(plan, hidden), (path, answers)
     assert used and all(place is not None for place in used)
     client = es_app.test_client()
     for lang in (None, "es"):
@@ -319,9 +321,11 @@ def test_question_pages_from_parts_are_what_the_template_gives(es_app, monkeypat
     assert len(answer_sets) > 15 and any(flow.HELPER(flow.view(a)) for a in answer_sets)
     filled = []
     real = question_page._prerendered
-    for mount in prerender.mounts(es_app):
+    paths = urls.paths_of(es_app, "flow.question", "POST")
+    assert {"/q", "/es/q", "/embed/preview/q", "/embed/preview/es/q"} <= set(paths)
+    for path in paths:
         nonce = {"help.csp_nonce": "n0nce"}
-        with es_app.test_request_context(mount + "/q", method="POST", environ_overrides=nonce):
+        with es_app.test_request_context(path, method="POST", environ_overrides=nonce):
             es_app.preprocess_request()
             for answers in answer_sets:
                 seen = [q.id for q in flow.asked_questions(answers)]
@@ -331,7 +335,7 @@ def test_question_pages_from_parts_are_what_the_template_gives(es_app, monkeypat
                         fast = question_page.render(question, answers, seen[:3], back_to_check=back)
                         monkeypatch.setattr(question_page, "_prerendered", lambda *a: None)
                         slow = question_page.render(question, answers, seen[:3], back_to_check=back)
-                        assert fast == slow, (mount, question.id, answers, back)
+                        assert fast == slow, (path, question.id, answers, back)
     assert filled and all(page is not None for page in filled)
     assert any(" checked" in page.ticks[0][2] for page in filled)
 

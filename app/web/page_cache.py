@@ -12,8 +12,8 @@ request names them.
 A page is served from here only when the request is exactly the one that was rendered:
 GET or HEAD, no query string, no mount prefix (behind a proxy's X-Forwarded-Prefix pages
 are rendered for each request as before). Headers are set per response as for any page
-(app/web/security.py). A path whose arguments this module cannot list in advance (see
-`_candidates`) is simply never cached.
+(app/web/security.py). A path whose arguments cannot be listed in advance (see
+`urls.paths_of`) is simply never cached.
 """
 
 from __future__ import annotations
@@ -21,9 +21,8 @@ from __future__ import annotations
 import functools
 
 from flask import current_app, request
-from werkzeug.routing import AnyConverter
 
-from app.web import embed, prerender
+from app.web import prerender, urls
 from app.web.security import csp_nonce
 
 # In the WSGI environ of the build's own requests (never settable by a client: HTTP
@@ -79,33 +78,6 @@ def _render_all(app) -> dict[str, tuple[prerender.Parts, bool]]:
     return pages
 
 
-def _candidates(app, rule, name: str) -> list[str] | None:
-    """Every value a URL argument can take, or None when that cannot be known in advance."""
-    converter = rule._converters.get(name)
-    if isinstance(converter, AnyConverter):
-        return sorted(converter.items)
-    if name == "site":
-        return embed.sites(app)
-    if name == "slug":
-        return sorted(app.extensions["directory"].guides)
-    return None  # `lang` is an AnyConverter (app/web/urls.py): its values are listed above
-
-
 def _paths(app) -> list[str]:
-    static_endpoints = {name for name, view in app.view_functions.items() if getattr(view, "help_static_page", False)}
-    paths = []
-    for rule in app.url_map.iter_rules():
-        if rule.endpoint not in static_endpoints or "GET" not in rule.methods:
-            continue
-        combos: list[dict] = [dict(rule.defaults or {})]
-        for name in sorted(rule.arguments - set(rule.defaults or {})):
-            values = _candidates(app, rule, name)
-            if values is None:
-                combos = []
-                break
-            combos = [{**combo, name: value} for combo in combos for value in values]
-        for combo in combos:
-            built = rule.build(combo, append_unknown=False)
-            if built is not None:
-                paths.append(built[1])
-    return paths
+    static_endpoints = sorted(name for name, view in app.view_functions.items() if getattr(view, "help_static_page", False))
+    return [path for endpoint in static_endpoints for path in urls.paths_of(app, endpoint, "GET")]

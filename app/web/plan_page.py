@@ -141,12 +141,12 @@ def _pieces(frozen: bool = False) -> Pieces:
 
 
 def _prebuilt():
-    return prerender.for_request(KEY, "/plan", _build_place)
+    return prerender.for_request(KEY, "flow.plan", _build_place)
 
 
 def build(app) -> dict:
     """Every place's plan frames (one per voice) and pieces (prerender.places)."""
-    return prerender.places(app, KEY, "/plan", _build_place)
+    return prerender.places(app, KEY, "flow.plan", _build_place)
 
 
 def _build_place() -> tuple[dict, Pieces]:

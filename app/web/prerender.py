@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Mapping
 from flask import current_app, g, request
 from markupsafe import Markup, escape
 
-from app.web import embed, form_state, lang
+from app.web import form_state, urls
 
 _TOKEN = secrets.token_hex(12)
 _HOLE = re.compile(rf"hole-{_TOKEN}-(\w+)-")
@@ -106,28 +106,22 @@ def place() -> tuple[str, str | None]:
     return g.get("lang"), g.get("embed_site")
 
 
-def places(app, key: str, path: str, build_place: Callable[[], object]) -> dict:
-    """`build_place()` for every place (rendered in a request for `path` under each mount),
-    keyed by `place()`, made once per process under `key`: as each worker starts (warm.py),
-    or at the first request that needs it."""
+def places(app, key: str, endpoint: str, build_place: Callable[[], object]) -> dict:
+    """`build_place()` for every place, keyed by `place()`: run in a request for each POST URL
+    of `endpoint` (one per language and widget site, urls.paths_of), made once per process
+    under `key`: as each worker starts (warm.py), or at the first request that needs it."""
     def build(app):
-        return dict(build_in(app, mount + path, lambda: (place(), build_place())) for mount in mounts(app))
+        return dict(build_in(app, path, lambda: (place(), build_place()))
+                    for path in urls.paths_of(app, endpoint, "POST"))
     return cached(app, key, build)
 
 
-def for_request(key: str, path: str, build_place: Callable[[], object]):
+def for_request(key: str, endpoint: str, build_place: Callable[[], object]):
     """This request's place's parts, or None where parts are not used: not a POST (a GET page
     links to itself in each language), or under a mount prefix (its URLs differ per request)."""
     if request.method != "POST" or request.script_root:
         return None
-    return places(current_app._get_current_object(), key, path, build_place).get(place())
-
-
-def mounts(app) -> list[str]:
-    """Every path prefix a page lives under: each language, at the root and in each widget
-    site (the widget preview included)."""
-    roots = ["", *[f"/embed/{site}" for site in embed.sites(app)]]
-    return [root + ("" if code == lang.DEFAULT else f"/{code}") for root in roots for code in lang.LANGS]
+    return places(current_app._get_current_object(), key, endpoint, build_place).get(place())
 
 
 _lock = threading.Lock()

@@ -19,7 +19,7 @@ from app.web import form_state, prerender
 from app.web.security import csp_nonce
 
 KEY = "help.question_pages"
-PATH = "/q"  # where question pages are rendered from (any POST route shows the same page)
+ENDPOINT = "flow.question"  # rendered in its requests (any POST route shows the same page)
 _TICK = re.compile(r'(value="([^"]*)")( checked| selected)')
 
 
@@ -70,13 +70,13 @@ def render(question: flow.Question, answers: dict, seen, *, error: str | None = 
 
 
 def _prerendered(question_id: str, helper: bool, back_to_check: bool) -> Page | None:
-    pages = prerender.for_request(KEY, PATH, _render_all)
+    pages = prerender.for_request(KEY, ENDPOINT, _render_all)
     return None if pages is None else pages.get((question_id, helper, back_to_check))
 
 
 def build(app) -> dict:
     """Every question page with holes, for every place a page lives (prerender.places)."""
-    return prerender.places(app, KEY, PATH, _render_all)
+    return prerender.places(app, KEY, ENDPOINT, _render_all)
 
 
 def _render_all() -> dict:

@@ -11,8 +11,9 @@ X-Forwarded-Prefix) comes before all of them.
 from __future__ import annotations
 
 from flask import current_app, url_for
+from werkzeug.routing import AnyConverter
 
-from app.web import lang
+from app.web import embed, lang
 
 LANG = f"/<{lang.CONVERTER}:lang>"
 # The prefixes every page is also served under; the plain rule is the English page.
@@ -34,3 +35,37 @@ def page_url(path: str) -> str:
     and widget, under the mount prefix."""
     endpoint, values = current_app.url_map.bind("localhost").match(path, method="GET")
     return url_for(endpoint, **values)
+
+
+def _candidates(app, rule, name: str) -> list[str] | None:
+    """Every value a URL argument can take, or None when that cannot be known in advance."""
+    converter = rule._converters.get(name)
+    if isinstance(converter, AnyConverter):  # <lang>
+        return sorted(converter.items)
+    if name == "site":
+        return embed.sites(app)
+    if name == "slug":
+        return sorted(app.extensions["directory"].guides)
+    return None
+
+
+def paths_of(app, endpoint: str, method: str) -> list[str]:
+    """Every concrete path of `endpoint` for `method`: each of its rules with every value its
+    arguments can take (language, widget site, guide). A rule with an argument whose values
+    cannot be listed in advance gives none."""
+    paths = []
+    for rule in app.url_map.iter_rules(endpoint):
+        if method not in rule.methods:
+            continue
+        combos: list[dict] = [dict(rule.defaults or {})]
+        for name in sorted(rule.arguments - set(rule.defaults or {})):
+            values = _candidates(app, rule, name)
+            if values is None:
+                combos = []
+                break
+            combos = [{**combo, name: value} for combo in combos for value in values]
+        for combo in combos:
+            built = rule.build(combo, append_unknown=False)
+            if built is not None:
+                paths.append(built[1])
+    return paths
