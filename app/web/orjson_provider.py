@@ -7,8 +7,9 @@ values for the same objects (dates as HTTP dates, UUIDs and decimals as strings,
 as objects, Markup as its text), keys in the order given (the app keeps plan order), indented
 while debugging, a newline at the end of a response. Two differences, both allowed by JSON:
 text that is not ASCII is sent as UTF-8, not as \\u escapes (smaller, for Spanish above all),
-and a body with NaN, Infinity, a lone surrogate or a number over 64 bits is refused (400) as
-invalid JSON instead of read. What orjson cannot write (an integer over 64 bits, which the
+a body with NaN, Infinity, a lone surrogate or a number beyond a double's range (1e999) is
+refused (400) as invalid JSON instead of read, and an integer over 64 bits is read as a float
+(the API takes no numbers: either way it answers 400). What orjson cannot write (an integer over 64 bits, which the
 app never sends) is written by Python's encoder, as Flask would.
 """
 
