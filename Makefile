@@ -5,20 +5,41 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: dev docs screenshots run test test-fast lint venv deps test-deps system-deps clean messages
+.PHONY: dev docs screenshots run test test-fast lint venv deps test-deps system-deps clean messages lock audit
 
+# The venv's own pip, as Python ships it: nothing is fetched that the lock does not name.
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
-	$(BIN)/pip install -q --upgrade pip
 
+# Exactly the lock, hash-checked (pip refuses a package or file it does not list), then this
+# project on top without touching its dependencies. The lock names setuptools and Babel, the
+# build's own needs, so nothing outside it is fetched to build either.
 # Catalogs (.mo) are build output: compiled here, so `make run` and `make test` serve every language.
 deps: $(BIN)/python
-	$(BIN)/pip install -q -e .
+	$(BIN)/pip install -q --require-hashes -r requirements/run.txt
+	$(BIN)/pip install -q --no-deps --no-build-isolation -e .
 	$(BIN)/pybabel -q compile -d app/translations
 
 test-deps: $(BIN)/python
-	$(BIN)/pip install -q -e '.[test]'
+	$(BIN)/pip install -q --require-hashes -r requirements/test.txt
+	$(BIN)/pip install -q --no-deps --no-build-isolation -e .
 	$(BIN)/pybabel -q compile -d app/translations
+
+# Re-resolves the locks from pyproject.toml's ranges, on purpose: pins that still fit are kept;
+# `make lock UPGRADE=1` takes the newest release of everything (README, "Dependencies").
+# The run lock is the test lock's subset, so both install the same versions.
+UV_COMPILE = UV_CUSTOM_COMPILE_COMMAND="make lock" $(BIN)/uv pip compile --quiet --universal \
+	--generate-hashes --python-version 3.11 $(if $(UPGRADE),--upgrade)
+lock: $(BIN)/python
+	$(BIN)/pip install -q --require-hashes -r requirements/lock-tool.txt
+	$(UV_COMPILE) pyproject.toml requirements/build.in --extra test -o requirements/test.txt
+	$(UV_COMPILE) pyproject.toml requirements/build.in -c requirements/test.txt -o requirements/run.txt
+	$(UV_COMPILE) requirements/lock-tool.in -o requirements/lock-tool.txt
+
+# Known vulnerabilities in every locked package (PyPI's advisory data); fails when one is found
+# or when the advisory service cannot be reached.
+audit: test-deps
+	$(BIN)/python scripts/audit.py $(BIN)/pip-audit requirements/test.txt
 
 # Extract every marked string (engine, content data, templates, web layer) to build/messages.pot
 # (build output, not committed: tests/test_catalog.py extracts its own), bring each language's
@@ -52,7 +73,7 @@ dev: deps
 lint: test-deps
 	$(BIN)/ruff check .
 
-test: test-deps system-deps lint
+test: test-deps system-deps lint audit
 	$(BIN)/flask --app wsgi flow check
 	$(BIN)/pytest -q
 
@@ -70,4 +91,4 @@ docs: deps
 	$(BIN)/python scripts/readme_diagram.py
 
 clean:
-	rm -rf $(VENV) *.egg-info
+	rm -rf $(VENV) *.egg-info build

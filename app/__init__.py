@@ -13,7 +13,10 @@ from app import directory, presenter
 from app.i18n import babel
 from app.web.orjson_provider import OrjsonProvider
 
-ROOT = Path(__file__).resolve().parent.parent
+HERE = Path(__file__).resolve().parent
+# Pages and files: inside the package when installed from a wheel (pyproject.toml ships them as
+# app/templates and app/static), beside it in a checkout.
+FILES = HERE if (HERE / "templates").is_dir() else HERE.parent
 
 
 def _site_context(app: Flask) -> dict:
@@ -33,8 +36,8 @@ def _site_context(app: Flask) -> dict:
 def create_app(config: object | None = None) -> Flask:
     app = Flask(
         __name__,
-        template_folder=str(ROOT / "templates"),
-        static_folder=str(ROOT / "static"),
+        template_folder=str(FILES / "templates"),
+        static_folder=str(FILES / "static"),
     )
     app.config.from_object(config or "config.Config")
     app.json = OrjsonProvider(app)  # Flask's JSON, written by orjson; keys in the engine's order

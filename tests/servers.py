@@ -40,14 +40,17 @@ def wait_for(url: str, proc: subprocess.Popen, what: str) -> None:
 
 
 @contextlib.contextmanager
-def gunicorn(port: int | None = None, env: dict | None = None, log_path: Path | None = None):
-    """The app as deployed: gunicorn -c gunicorn.conf.py wsgi:app. Yields its base URL."""
+def gunicorn(port: int | None = None, env: dict | None = None, log_path: Path | None = None,
+             venv: Path | None = None, cwd: Path = ROOT):
+    """The app as deployed: gunicorn -c gunicorn.conf.py wsgi:app. Yields its base URL.
+    With `venv`, that virtualenv's gunicorn, run in `cwd` (which must hold gunicorn.conf.py)."""
     port = port or free_port()
     environ = {**os.environ, "HELP_BIND": f"127.0.0.1:{port}", "HELP_WORKERS": "1", **(env or {})}
     out = open(log_path, "wb") if log_path else subprocess.PIPE
+    executable = venv / "bin" / "gunicorn" if venv else Path(sys.executable).with_name("gunicorn")
     proc = subprocess.Popen(
-        [str(Path(sys.executable).with_name("gunicorn")), "-c", "gunicorn.conf.py", "wsgi:app"],
-        cwd=ROOT, env=environ, stdout=out, stderr=subprocess.STDOUT,
+        [str(executable), "-c", "gunicorn.conf.py", "wsgi:app"],
+        cwd=cwd, env=environ, stdout=out, stderr=subprocess.STDOUT,
     )
     base = f"http://127.0.0.1:{port}"
     try:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from babel.messages.mofile import write_mo
+from babel.messages.plurals import get_plural
 from babel.messages.pofile import read_po
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -145,3 +146,33 @@ def test_the_catalog_compiles(tmp_path, language):
     with (tmp_path / "cli.mo").open("rb") as mo:
         loaded = Translations(mo)
     assert loaded.gettext("Skip this question") != "Skip this question"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_plural_forms_are_the_installed_locale_data(language):
+    """The header's plural rule is the one the locked Babel's CLDR data gives the language, and every
+    plural entry has that many forms: a Babel upgrade that changes the rule fails here, not on a page."""
+    catalog = read_po(_po(language).open("rb"))
+    wanted = get_plural(language)
+    assert (catalog.num_plurals, catalog.plural_expr) == (wanted.num_plurals, wanted.plural_expr), \
+        f"{language}: the header says {catalog.plural_forms!r}; this Babel says {str(wanted)!r}"
+    short = [_show(_key(m)) for m in catalog if m.id and m.pluralizable
+             and (len(m.string) != wanted.num_plurals or not all(m.string))]
+    assert not short, f"plural entries without all {wanted.num_plurals} forms: {short}"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("count", [0, 1, 2, 5, 1_000_000])
+def test_no_plural_message_falls_back_to_english(tmp_path, language, count):
+    from babel.support import Translations
+
+    catalog = read_po(_po(language).open("rb"))
+    with (tmp_path / "messages.mo").open("wb") as mo:
+        write_mo(mo, catalog)
+    with (tmp_path / "messages.mo").open("rb") as mo:
+        loaded = Translations(mo)
+    plurals = [m.id for m in catalog if m.id and m.pluralizable]
+    assert plurals, "the catalog has no plural message to check"
+    english = [singular for singular, plural in plurals
+               if loaded.ngettext(singular, plural, count) in (singular, plural)]
+    assert not english, f"{count}: shown in English: {english}"

@@ -44,10 +44,14 @@ def pseudo_app(tmp_path_factory):
                     "-F", "babel.cfg", "-o", str(pot), "."], cwd=ROOT, check=True, capture_output=True)
     with pot.open("rb") as f:
         catalog = read_po(f, locale="es")
+    # As many plural forms as the locale has in the Babel that is installed (Spanish has three
+    # since CLDR 46: one, many, other): the first is the singular, every other the plural.
     for message in catalog:
-        if message.id:
-            message.string = tuple(OPEN + i + CLOSE for i in message.id) if message.pluralizable \
-                else OPEN + message.id + CLOSE
+        if message.id and message.pluralizable:
+            singular, plural = (OPEN + i + CLOSE for i in message.id)
+            message.string = (singular,) + (plural,) * (catalog.num_plurals - 1)
+        elif message.id:
+            message.string = OPEN + message.id + CLOSE
     yield from app_with_catalog(folder / "catalog", catalog)
 
 
