@@ -45,8 +45,6 @@ def create_app(config: object | None = None) -> Flask:
     logging.getLogger().setLevel(app.config["LOG_LEVEL"])
     # Content is validated once here; bad data stops start-up with a clear message.
     app.extensions["directory"] = directory.load(Path(app.config["CONTENT_DIR"]))
-    # Phone numbers, addresses and citations that page text names, read from the content data.
-    app.jinja_env.globals["facts"] = app.extensions["directory"].facts
 
     from app.web import (
         api,
@@ -69,6 +67,8 @@ def create_app(config: object | None = None) -> Flask:
     babel.init_app(app, locale_selector=lang.locale)
     security.init_app(app)
     assets.init_app(app)
+    # Also gives templates `facts`: phone numbers, addresses, keywords and citations that page
+    # text names, from the content data in the page's language.
     lang.init_app(app)  # before the widget's hooks: its 404 for an unknown site is in the URL's language
     embed.init_app(app)
     # Pages say noindex unless their view says otherwise (app/web/pages.py).

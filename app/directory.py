@@ -63,6 +63,8 @@ class LanguageHelp:
     verified: str  # one of VERIFIED
     sources: tuple[str, ...]
     reviewed: dt.date
+    name: str | None = None  # the service's name in this language, where the name holds a fact ("911", "988")
+    call: str | None = None  # how to call in this language, with its phone menu ("Llama al 988 y marca 2 para español")
     url: str | None = None  # the page in this language, instead of the entry's
     text: str | None = None  # how to text in this language ("Envía AYUDA al 988")
     how: str | None = None  # instructions written in this language
@@ -88,7 +90,10 @@ class Referral:
     audience: str = field(metadata=_TRANSLATED)
     url: str | None = field(default=None, metadata=_API)
     phone: str | None = field(default=None, metadata=_API)
-    text: str | None = field(default=None, metadata=_TRANSLATED)
+    # How to call where a phone menu matters, and how to text (a keyword, a short code): facts,
+    # never translated; each language's block gives its own ("Envía AYUDA al 988").
+    call: str | None = field(default=None, metadata=_API)
+    text: str | None = field(default=None, metadata=_API)
     tty: str | None = field(default=None, metadata=_API)
     email: str | None = field(default=None, metadata=_API)
     hours: str | None = field(default=None, metadata=_TRANSLATED)
@@ -121,8 +126,7 @@ class Referral:
         block = self.help_in(lang)
         if block is None:
             return dataclasses.replace(shown, language=lang if self.internal else "en")
-        changes = {name: getattr(block, name) for name in ("url", "text", "how", "info_url")
-                   if getattr(block, name)}
+        changes = {name: getattr(block, name) for name in PER_LANGUAGE if getattr(block, name)}
         return dataclasses.replace(shown, **changes, language=block.language,
                                    sources=tuple(dict.fromkeys(self.sources + block.sources)),
                                    reviewed=min(self.reviewed, block.reviewed))
@@ -169,6 +173,9 @@ class Referral:
         return {"type": "object", "required": list(cls.API_FIELDS), "properties": properties}
 
 
+# What a language block gives in place of the entry's own: facts and words written in that
+# language (never translated through the catalog: `app/content/babel_extract.py` skips them).
+PER_LANGUAGE = ("name", "url", "call", "text", "how", "info_url")
 _FIELDS = dataclasses.fields(Referral)
 _FIELD_META = {f.name: f.metadata for f in _FIELDS}
 Referral.API_FIELDS = tuple(f.name for f in _FIELDS if f.metadata.get("api"))
@@ -276,7 +283,7 @@ class Directory:
         out: dict[str, str] = {}
         for entry in self.entries.values():
             key = entry.id.replace("-", "_")
-            for fld in ("phone", "text", "tty", "email", "url", "removal_request"):
+            for fld in ("phone", "call", "text", "tty", "email", "url", "removal_request", "how"):
                 value = getattr(entry, fld)
                 if value:
                     out[f"{key}_{fld}"] = value
@@ -321,9 +328,9 @@ class Directory:
         return entry.in_language(lang, gettext)
 
     def facts_in(self, lang: str) -> dict[str, str]:
-        """`facts` for pages in `lang`: a referral's address, host and texting keyword from
-        its language block where it has one (in Spanish `ftc_report_host` is the FTC's Spanish
-        reporting site), plus `{id}_info_url`. English is `facts` itself."""
+        """`facts` for pages in `lang`: a referral's name, address, host, texting keyword and
+        instructions from its language block where it has one (in Spanish `ftc_report_host` is
+        the FTC's Spanish reporting site), plus `{id}_info_url`. English is `facts` itself."""
         if lang == "en":
             return self.facts
         if lang not in self._facts_by_lang:
@@ -333,7 +340,7 @@ class Directory:
                 if block is None:
                     continue
                 key = entry.id.replace("-", "_")
-                for fld in ("url", "text", "info_url"):
+                for fld in PER_LANGUAGE:
                     value = getattr(block, fld)
                     if value:
                         out[f"{key}_{fld}"] = value
@@ -400,7 +407,7 @@ def _entry(file: str, kind: str, raw: dict) -> Referral:
         raise _fail(file, name, sorted(unknown)[0], "is not a known field")
     if not ID_RE.match(raw["id"]):
         raise _fail(file, name, "id", "use lower-case letters, digits and dashes")
-    for fld in ("name", "description", "audience", "text", "tty", "hours", "how", "email", "secondary"):
+    for fld in ("name", "description", "audience", "call", "text", "tty", "hours", "how", "email", "secondary"):
         if fld in raw and not isinstance(raw[fld], str):
             raise _fail(file, name, fld, "must be text")
     internal = raw.get("internal", False)
@@ -429,11 +436,16 @@ def _entry(file: str, kind: str, raw: dict) -> Referral:
     elif where or "domains" in raw:
         raise _fail(file, name, "where" if where else "domains", "only platforms have this field")
     es = _language_help(file, f"{name}.es", raw["es"]) if "es" in raw else None
+    # How to call or text is a fact of its language: a block in another language gives its own.
+    for fld in ("call", "text"):
+        if raw.get(fld) and es is not None and es.language != "en" and not getattr(es, fld):
+            raise _fail(file, f"{name}.es", fld, f"say it for this language (how to {fld} is a fact, "
+                        "never a translation)")
     return Referral(
         id=raw["id"], kind=kind, name=raw["name"], description=raw["description"],
         audience=raw["audience"], sources=_check_sources(file, name, raw["sources"]),
         reviewed=_check_reviewed(file, name, raw["reviewed"]), url=raw.get("url"),
-        phone=raw.get("phone"), text=raw.get("text"), tty=raw.get("tty"),
+        phone=raw.get("phone"), call=raw.get("call"), text=raw.get("text"), tty=raw.get("tty"),
         email=raw.get("email"), hours=raw.get("hours"), how=raw.get("how"),
         internal=internal, where=tuple(where), removal_request=raw.get("removal_request"),
         domains=tuple(raw.get("domains", ())), secondary=raw.get("secondary"), es=es,
@@ -457,7 +469,7 @@ def _language_help(file: str, name: str, raw) -> LanguageHelp:
         raise _fail(file, name, "language", f"must be one of {list(LANGUAGES)}")
     if raw["verified"] not in VERIFIED:
         raise _fail(file, name, "verified", f"must be one of {list(VERIFIED)}")
-    for fld in ("text", "how", "secondary"):
+    for fld in ("name", "call", "text", "how", "secondary"):
         if fld in raw and not isinstance(raw[fld], str):
             raise _fail(file, name, fld, "must be text")
     for fld in ("url", "info_url"):
@@ -472,8 +484,8 @@ def _language_help(file: str, name: str, raw) -> LanguageHelp:
     return LanguageHelp(
         id=name, language=raw["language"], verified=raw["verified"],
         sources=_check_sources(file, name, raw["sources"]), reviewed=_check_reviewed(file, name, raw["reviewed"]),
-        url=raw.get("url"), text=raw.get("text"), how=raw.get("how"), info_url=raw.get("info_url"),
-        secondary=raw.get("secondary"),
+        name=raw.get("name"), url=raw.get("url"), call=raw.get("call"), text=raw.get("text"), how=raw.get("how"),
+        info_url=raw.get("info_url"), secondary=raw.get("secondary"),
     )
 
 

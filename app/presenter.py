@@ -7,7 +7,7 @@ import unicodedata
 from flask_babel import get_locale
 
 from app import flow, precompute
-from app.directory import Directory
+from app.directory import Directory, host_of
 from app.i18n import gettext as _
 from app.i18n import t
 
@@ -65,7 +65,8 @@ def referral_card(data: dict, page_url) -> dict:
     internal tool's path into this request's URL for it (mount prefix, widget)."""
     internal = data["internal"] and data["url"]
     return {**data, "href": page_url(data["url"]) if internal else data["url"],
-            "call": tel(data["phone"]), "tty_call": tel(data["tty"])}
+            "site": host_of(data["url"]) if data["url"] and not internal else None,  # shown, so a printout keeps it
+            "phone_tel": tel(data["phone"]), "tty_tel": tel(data["tty"])}
 
 
 def plan_sections(plan: flow.Plan, can_show) -> list[tuple[str, list[tuple[flow.PlanStep, list[tuple[str, bool]]]]]]:

@@ -100,8 +100,9 @@ def test_988_in_spanish_carries_ayuda_press_2_and_its_spanish_site(directory):
     spanish = directory.referral("crisis-988", None, lang="es")
     assert spanish.language == "es"
     assert spanish.url == "https://988lineadevida.org/"  # the address 988's administrator gives (vibrant.org)
-    assert spanish.text == "Envía AYUDA al 988" and "741741" not in spanish.how  # not Crisis Text Line's number
-    assert "marca 2" in spanish.how and "AYUDA al 988" in spanish.how
+    assert spanish.text == "Envía AYUDA al 988"  # not Crisis Text Line's 741741
+    # Each channel its own rule: pressing 2 is for calls, AYUDA for texts.
+    assert "marca 2" in spanish.call and "AYUDA" not in spanish.call and "marca" not in spanish.text
     assert spanish.phone == english.phone == "988"
     # Its own sources are added beside the entry's, and the older review date is kept.
     assert spanish.sources[:len(english.sources)] == english.sources

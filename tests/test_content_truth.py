@@ -151,8 +151,8 @@ def test_s2_s3_guam_and_puerto_rico_have_laws(app, directory, code, statute):
 
 
 def test_988_offers_veterans_and_spanish(client, directory):
-    how = directory.entries["crisis-988"].how
-    assert "press 1 for veterans" in how and "press 2 for Spanish" in how and "AYUDA" in how
+    lifeline = directory.entries["crisis-988"]
+    assert "press 1 for veterans" in lifeline.call and "2 for Spanish" in lifeline.call and "AYUDA" in lifeline.text
     assert "https://988lifeline.org/get-help/what-to-expect" in directory.entries["crisis-988"].sources
     assert "AYUDA" in text_of_page(client, "/guides/support")
 
@@ -236,7 +236,9 @@ def test_outside_review_findings_stay_fixed(app, client, directory):
         # Sextortion: 988 right in the step, not only at the end of the plan.
         plan, data = plan_text(directory, situation=["threatened"], demand=["money"])
         assert "crisis-988" in plan.step("sextortion").referrals
-        assert "call or text 988" in next(s for s in data["steps"] if s["id"] == "sextortion")["text"]
+        sextortion = next(s for s in data["steps"] if s["id"] == "sextortion")["text"]
+        lifeline = directory.entries["crisis-988"]
+        assert lifeline.call in sextortion and lifeline.text in sextortion  # each channel with its own rule
         # Age not sure: the copyright step warns minors off the DMCA route.
         _, data = plan_text(directory, kind="real", taker="self")
         assert "do not use this" in next(s for s in data["steps"] if s["id"] == "copyright")["text"]
@@ -244,7 +246,8 @@ def test_outside_review_findings_stay_fixed(app, client, directory):
             _, data = plan_text(directory, kind=kind)
             law = next(s for s in data["steps"] if s["id"] == "law")["text"]
             assert ("TAKE IT DOWN Act does cover fakes" in law) is said
-    assert "call or text 988" in text_of_page(client, "/guides/threats")
+    threats = text_of_page(client, "/guides/threats")
+    assert directory.entries["crisis-988"].call in threats and directory.entries["crisis-988"].text in threats
     for code in ("MT", "WY", "TX", "MA"):
         assert directory.states[code].secondary
     assert all(s.statute_url is None or s.statute_url.startswith("https://") for s in directory.states.values())

@@ -28,7 +28,9 @@ def test_babel_extracts_engine_and_template_strings(tmp_path):
 
     content = directory.load()
     for entry in content.entries.values():
-        assert entry.name in msgids and entry.description in msgids
+        # A name a language block gives ("Emergencias (911)") is that language's fact, not a msgid.
+        assert (entry.name in msgids) != bool(entry.es and entry.es.name), entry.id
+        assert entry.description in msgids
     for guide in content.guides.values():
         assert guide.title in msgids
 

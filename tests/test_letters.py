@@ -91,7 +91,7 @@ def test_result_page_says_where_to_send_what_to_keep_and_what_next(client):
         assert expected in text
         assert "What to keep" in text and "case or ticket number" in text
         # A site that does not act in 48 hours is reported at the FTC's TAKE IT DOWN site.
-        assert "TakeItDown.ftc.gov" in text and "not legal advice" in text and "1-844-878-2274" in text
+        assert "takeitdown.ftc.gov" in text and "not legal advice" in text and "1-844-878-2274" in text
         assert any(a.get("href") == "https://takeitdown.ftc.gov/" for a in find_all(tree, "a"))
         assert "Never attach or send" not in text.split("The letter")[0]  # adult: no minor box on top
 

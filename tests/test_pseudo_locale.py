@@ -22,8 +22,8 @@ OPEN, CLOSE = "‹", "›"
 # What stays as it is in every language: numbers and phone numbers, web and email addresses,
 # dates, and the proper names of services, sites, laws and places (as their owners write them).
 NEVER_TRANSLATED = re.compile(r"""
-      [\d\s().,:;/+#–—·|-]+                                 # numbers, phones, punctuation, separators
-    | https?://\S+ | \b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b(?:/\S*)?     # web addresses
+      https?://\S+ | \b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b(?:/\S*)?     # web addresses (before numbers: 988lineadevida.org)
+    | [\d\s().,:;/+#–—·|-]+                                 # numbers, phones, punctuation, separators
     | [\w.+-]+@[\w.-]+                                       # email
     | Help\ guide | Español | English                         # the site's name; each language's own name
     | \b(?:ene|feb|mar|abr|may|jun|jul|ago|sept?|oct|nov|dic)\b   # months in dates Babel formats for Spanish
@@ -82,7 +82,7 @@ def spanish_content(directory) -> list[str]:
     """Text the content data holds in Spanish already (a referral's `es` block): Spanish at
     the source, so it needs no msgid."""
     blocks = [ref.es for ref in directory.entries.values() if getattr(ref, "es", None)]
-    texts = [t for b in blocks for t in (b.text, b.how) if t]
+    texts = [t for b in blocks for t in (b.name, b.call, b.text, b.how) if t]
     return sorted(texts, key=len, reverse=True)
 
 

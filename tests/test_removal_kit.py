@@ -197,7 +197,7 @@ def test_result_page_has_a_request_per_operator_a_checklist_and_next_steps(clien
     assert f"{DUE:%B} {DUE.day}, {DUE.year}" in text
     assert directory.entries["x"].removal_request in text and "search the web for who hosts imagehost.example" in text
     assert "We could not tell which site" in text
-    assert "TakeItDown.ftc.gov" in text and directory.facts["ccri_helpline_phone"] in text
+    assert directory.facts["ftc_takeitdown_host"] in text and directory.facts["ccri_helpline_phone"] in text
     assert "CyberTipline" not in text  # an adult: not the under-18 box
     # places are text: never a link, and nothing but the directory's own pages is linked
     for link in find_all(tree, "a"):

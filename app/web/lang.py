@@ -11,8 +11,10 @@ Never a cookie, never a session: the URL (or the API request) is the only place 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from babel import Locale
-from flask import current_app, g, has_request_context, jsonify, request, url_for
+from flask import current_app, g, has_app_context, has_request_context, jsonify, request, url_for
 from werkzeug.exceptions import HTTPException
 
 from app.i18n import refresh
@@ -163,11 +165,39 @@ def switch(post: tuple[str | None, list[tuple[str, str]]] | None = None, error: 
     return control
 
 
+class PageFacts(Mapping):
+    """`facts` in templates: the content's named facts in the page's language
+    (`Directory.facts_in`). A keyword, a phone menu or a Spanish page's address is data per
+    language, so a template names the fact and never translates it."""
+
+    def __init__(self, directory) -> None:
+        self._directory = directory
+
+    def _here(self) -> dict[str, str]:
+        return self._directory.facts_in(g.get("lang", DEFAULT) if has_app_context() else DEFAULT)
+
+    def __getitem__(self, key: str) -> str:
+        return self._here()[key]
+
+    def __getattr__(self, key: str) -> str:  # `facts.fbi_phone` in a template
+        try:
+            return self._here()[key]
+        except KeyError:
+            raise AttributeError(key) from None
+
+    def __iter__(self):
+        return iter(self._here())
+
+    def __len__(self) -> int:
+        return len(self._here())
+
+
 def init_app(app) -> None:
     # Before the widget's: a 404 for an unknown site under /es/ is still a Spanish page.
     app.url_value_preprocessor(_pull)
     app.url_defaults(_push)
     app.before_request(_api_lang)
     app.after_request(_api_headers)
+    app.jinja_env.globals["facts"] = PageFacts(app.extensions["directory"])
     app.context_processor(lambda: {"lang": g.get("lang", DEFAULT), "alternates": alternates,
                                    "lang_switch": switch})
