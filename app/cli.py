@@ -46,6 +46,12 @@ def flow_check(content_dir: Path, warn_age_days: int, fail_age_days: int):
     content = None if errors and errors[0].where == "content" else directory_module.load(content_dir)
     if content:
         records = sum(1 for _ in content.all_records())
+        states = content.states.values()
+        click.echo(f"State laws: {sum(1 for s in states if s.statute)} of {len(states)} jurisdictions show their "
+                   f"statute's citation, {sum(1 for s in states if s.statute_url)} link its official text.")
+        policy = content.source_policy
+        classes = [policy.classify(src) for record in content.all_records() for src in record.sources]
+        click.echo("Sources: " + ", ".join(f"{classes.count(c)} {c}" for c in ("owner", "official", "trusted")))
         click.echo(f"{len(flow.QUESTIONS)} questions, {len(flow.STEPS)} steps, {records} content entries checked: "
                    f"{len(errors)} errors, {len(findings) - len(errors)} warnings")
     sys.exit(1 if errors else 0)

@@ -112,13 +112,15 @@ def check(content_dir: Path | None = None, warn_age_days: int = directory_module
 
     # The loader has refused content without sources, or with a link people follow that is
     # not https; what is left to check is what it accepts.
+    policy = content.source_policy
     for record in content.all_records():
         name = record.id
         for source in record.sources:
             if not source.startswith("https://"):
                 findings.append(Finding("warning", name, f"source is not https: {source}"))
-            if urlsplit(source).hostname in content.poor_source_hosts:
-                findings.append(Finding("error", name, f"a source the content audit found too poor: {source}"))
+            if policy.classify(source) is None:
+                findings.append(Finding("error", name, f"{urlsplit(source).hostname} is not the owner's own site, an "
+                                        f"official site or a trusted organisation (source-policy.toml): {source}"))
         if record.secondary:
             findings.append(Finding("warning", name, f"some facts rest only on secondary sources: {record.secondary}"))
         age = (today - record.reviewed).days

@@ -13,7 +13,7 @@ import datetime as dt
 import re
 import tomllib
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -99,6 +99,9 @@ class Referral:
     hours: str | None = field(default=None, metadata=_TRANSLATED)
     how: str | None = field(default=None, metadata=_TRANSLATED)  # platforms: how to report in the app
     internal: bool = field(default=False, metadata=_API)  # a page of this app, not an outside site
+    # What a person acts on (an address, a form, a menu's words) was not seen on the owner's own
+    # page: the card says so (`secondary` says what was seen where).
+    unconfirmed: bool = field(default=False, metadata=_API)
     # The language the service or page helps in, as far as verified: on a Spanish page a
     # service without verified Spanish help is "en" (shown as "en inglés"), never hidden.
     language: str = field(default="en", metadata={**_API, "enum": LANGUAGES})
@@ -258,13 +261,45 @@ class Guide:
         return self.slug
 
 
+@dataclass(frozen=True)
+class SourcePolicy:
+    """Where a fact may come from (`source-policy.toml`): the owner's own domain, an official site,
+    or a named trusted organisation. A listed name covers its subdomains."""
+
+    owner: frozenset[str] = frozenset()
+    official: frozenset[str] = frozenset()
+    official_suffixes: tuple[str, ...] = ()
+    official_patterns: tuple[re.Pattern, ...] = ()
+    trusted: Mapping[str, str] = field(default_factory=dict)  # host -> the organisation's name
+
+    @staticmethod
+    def _covered(host: str, names) -> str | None:
+        return next((n for n in names if host == n or host.endswith("." + n)), None)
+
+    def classify(self, url: str) -> str | None:
+        """"owner", "official", "trusted", or None for a host in no class."""
+        host = (urlsplit(url).hostname or "").lower()
+        if self._covered(host, self.owner):
+            return "owner"
+        if host.endswith(self.official_suffixes) or any(p.search(host) for p in self.official_patterns) \
+                or self._covered(host, self.official):
+            return "official"
+        return "trusted" if self._covered(host, self.trusted) else None
+
+    def trusted_name(self, url: str) -> str | None:
+        """The organisation behind a trusted secondary source, or None for any other."""
+        host = (urlsplit(url).hostname or "").lower()
+        found = None if self.classify(url) != "trusted" else self._covered(host, self.trusted)
+        return self.trusted[found] if found else None
+
+
 @dataclass
 class Directory:
     entries: dict[str, Referral] = field(default_factory=dict)
     states: dict[str, StateEntry] = field(default_factory=dict)
     guides: dict[str, Guide] = field(default_factory=dict)
     laws: dict[str, Law] = field(default_factory=dict)
-    poor_source_hosts: frozenset[str] = frozenset()  # never to be recorded as a source again
+    source_policy: SourcePolicy = field(default_factory=SourcePolicy)
     _facts_by_lang: dict[str, dict[str, str]] = field(default_factory=dict, repr=False, compare=False)
 
     @cached_property
@@ -411,8 +446,11 @@ def _entry(file: str, kind: str, raw: dict) -> Referral:
         if fld in raw and not isinstance(raw[fld], str):
             raise _fail(file, name, fld, "must be text")
     internal = raw.get("internal", False)
-    if not isinstance(internal, bool):
-        raise _fail(file, name, "internal", "must be true or false")
+    for fld in ("internal", "unconfirmed"):
+        if not isinstance(raw.get(fld, False), bool):
+            raise _fail(file, name, fld, "must be true or false")
+    if raw.get("unconfirmed") and not raw.get("secondary"):
+        raise _fail(file, name, "secondary", "say what was seen, and where, for an unconfirmed entry")
     if "url" in raw:
         _check_url(file, name, "url", raw["url"], internal)
     if "removal_request" in raw:
@@ -447,7 +485,8 @@ def _entry(file: str, kind: str, raw: dict) -> Referral:
         reviewed=_check_reviewed(file, name, raw["reviewed"]), url=raw.get("url"),
         phone=raw.get("phone"), call=raw.get("call"), text=raw.get("text"), tty=raw.get("tty"),
         email=raw.get("email"), hours=raw.get("hours"), how=raw.get("how"),
-        internal=internal, where=tuple(where), removal_request=raw.get("removal_request"),
+        internal=internal, unconfirmed=raw.get("unconfirmed", False), where=tuple(where),
+        removal_request=raw.get("removal_request"),
         domains=tuple(raw.get("domains", ())), secondary=raw.get("secondary"), es=es,
     )
 
@@ -588,9 +627,21 @@ def load(content_dir: Path = CONTENT_DIR) -> Directory:
                     raise ContentError(f"step {step.id!r}: the text {text[:40]!r}... names an unknown "
                                        f"fact {exc}; facts come from the content files") from None
     _check_domains(directory)
-    policy = _read(content_dir / "source-policy.toml")
-    directory.poor_source_hosts = frozenset(policy.get("poor_hosts", ()))
+    directory.source_policy = _source_policy(_read(content_dir / "source-policy.toml"))
     return directory
+
+
+def _source_policy(raw: dict) -> SourcePolicy:
+    file = "source-policy.toml"
+    try:
+        official = raw.get("official", {})
+        return SourcePolicy(
+            owner=frozenset(raw["owner"]["hosts"]), official=frozenset(official.get("hosts", ())),
+            official_suffixes=tuple(official.get("suffixes", ())),
+            official_patterns=tuple(re.compile(p) for p in official.get("patterns", ())),
+            trusted=dict(raw["trusted"]["hosts"]))
+    except (KeyError, TypeError, re.error) as exc:
+        raise ContentError(f"{file}: needs [owner] hosts, [official] and [trusted.hosts] ({exc})") from None
 
 
 def _check_domains(directory: Directory) -> None:

@@ -34,7 +34,7 @@ name = "A service no step names"
 description = "x"
 audience = "x"
 url = "https://orphan.example/"
-sources = ["http://archive.example/orphan"]
+sources = ["http://www.mass.gov/orphan"]
 reviewed = 2026-11-25
 """
 
@@ -51,7 +51,7 @@ def test_flow_check_finds_problems(tmp_path):
     result = run(cli.flow_cli, "check", "--content-dir", str(content))
     assert result.exit_code == 1, result.output
     assert "ERROR   entry orphan: no step of the plan uses it" in result.output
-    assert "WARNING orphan: source is not https: http://archive.example/orphan" in result.output
+    assert "WARNING orphan: source is not https: http://www.mass.gov/orphan" in result.output
     assert "1 errors" in result.output
     path.write_text(clean)
     result = run(cli.flow_cli, "check", "--content-dir", str(content))
@@ -77,14 +77,17 @@ def test_flow_check_warns_at_six_months_and_fails_at_twelve(days, level):
     assert [f.level for f in findings] == ([level] if level else [])
 
 
-def test_flow_check_refuses_poor_sources_and_reports_secondary_ones(tmp_path):
+def test_flow_check_refuses_unlisted_sources_and_reports_secondary_ones(tmp_path):
+    """Sources by allowlist: a host in no class of source-policy.toml (a blog quoting the owner, a
+    copy of a statute) is an error, however plausible; secondary facts stay warnings."""
     content = tmp_path / "content"
     shutil.copytree(directory.CONTENT_DIR, content)
     path = content / "resources.toml"
-    path.write_text(path.read_text().replace('"https://rainn.org/get-help/national-sexual-assault-hotline"]',
-                                             '"https://fabser4.dreamhosters.com/?p=2353"]', 1))
+    path.write_text(path.read_text().replace('sources = ["https://rainn.org/get-help/national-sexual-assault-hotline"]',
+                                             'sources = ["https://a-new-blog.example/rainn"]', 1))
     findings = content_checks.check(content, scan_limit=1)
-    assert any(f.level == "error" and f.where == "rainn" and "too poor" in f.message for f in findings)
+    assert any(f.level == "error" and f.where == "rainn" and "a-new-blog.example is not the owner's own site"
+               in f.message for f in findings)
     secondary = {f.where for f in findings if "secondary sources" in f.message}
     assert {"crisis-text-line", "fbi", "ftc-takeitdown", "telegram", "GU", "PR"} <= secondary
     assert "rainn" not in secondary

@@ -35,12 +35,12 @@ def _edit(content, old: str, new: str, file: str = "resources.toml") -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-CRISIS_988_SOURCES = 'sources = [\n  "https://988lifeline.org/get-help/what-to-expect",\n  "https://medium.com'
+CRISIS_988_SOURCES = 'sources = [\n  "https://988lifeline.org/get-help/what-to-expect",\n  "https://www.vibrant.org'
 
 
 @pytest.mark.parametrize("old,new,expected", [
     # No sources, empty sources, no review date, a review date that is not a date.
-    (CRISIS_988_SOURCES, 'not_sources = [\n  "https://988lifeline.org/get-help/what-to-expect",\n  "https://medium.com',
+    (CRISIS_988_SOURCES, 'not_sources = [\n  "https://988lifeline.org/get-help/what-to-expect",\n  "https://www.vibrant.org',
      "entry 'crisis-988.es', field 'sources': is missing"),
     ('sources = ["https://cybercivilrights.org/ccri-safety-center"]\nreviewed = 2026-11-25\n\n',
      'sources = []\nreviewed = 2026-11-25\n\n', "entry 'ccri-safety-center.es', field 'sources': is missing"),
