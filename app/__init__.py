@@ -42,6 +42,7 @@ def create_app(config: object | None = None) -> Flask:
     app.config.from_object(config or "config.Config")
     app.json = OrjsonProvider(app)  # Flask's JSON, written by orjson; keys in the engine's order
     app.jinja_env.undefined = StrictUndefined  # a misspelt name fails a test, never renders as nothing
+    app.jinja_env.filters["tel"] = presenter.tel  # a tel: link for a number from the content
     logging.getLogger().setLevel(app.config["LOG_LEVEL"])
     # Content is validated once here; bad data stops start-up with a clear message.
     app.extensions["directory"] = directory.load(Path(app.config["CONTENT_DIR"]))

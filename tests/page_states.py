@@ -46,6 +46,7 @@ def states(guide_slugs, lang: str = "en") -> list[tuple[str, str, str, list]]:
         out.append((f"q-{q.id}-error", "POST", "/q", base + [("_q", q.id), ("_nav", "continue")]))
         out.append((f"q-{q.id}-chosen", "POST", "/change", base + [("_change", q.id), (q.id, q.codes[0])]))
     out.append(("q-tampered-notice", "POST", "/q", [("danger", "bogus"), ("_seen", "danger")]))
+    out.append(("help-now", "POST", "/q", [("_q", "danger"), ("danger", "yes"), ("_nav", "continue")]))
     out.append(("check", "POST", "/check", PLAN_ANSWERS["shared-adult-copy"]))
     out += [(f"plan-{name}", "POST", "/plan", fields) for name, fields in PLAN_ANSWERS.items()]
     out += [("letter-removal-form", "GET", "/letters/removal", []),

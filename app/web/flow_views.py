@@ -15,8 +15,34 @@ from app.web import form_state, plan_page, question_page
 bp = Blueprint("flow", __name__)
 
 
+SAFETY = "safety"  # the plan step that gets a person safe first
+
+
 def _directory():
     return current_app.extensions["directory"]
+
+
+def _safety_in(answers: dict) -> bool:
+    return flow.build_plan(answers).step(SAFETY) is not None
+
+
+def _brought_safety(answers: dict, question: flow.Question) -> bool:
+    """This answer puts "Get safe first" in the plan where another answer to the same question
+    would not (the engine's rule, not a list of codes)."""
+    if question.id not in answers or not _safety_in(answers):
+        return False
+    others = (([c] if question.multiple else c) for c in question.codes if c not in answers[question.id])
+    return any(not _safety_in({**answers, question.id: other}) for other in others)
+
+
+def render_help_now(answers: dict, seen, question: flow.Question, back_to_check: bool):
+    """Right after an answer that says someone may be in danger: 911 and the domestic violence
+    hotline first, then the choice to see the safety steps now or keep answering."""
+    hidden = form_state.hidden_fields(answers, seen)
+    return render_template(
+        "help_now.html", hidden=hidden, helper=_helper(answers), back_to_check=back_to_check,
+        back_hidden=form_state.same_question(answers, seen, question.id, back_to_check, carried=hidden),
+        lang_post=("flow.help_now", hidden + ([(form_state.RETURN, "check")] if back_to_check else [])))
 
 
 def _helper(answers) -> bool:
@@ -103,12 +129,28 @@ def question():
                                    back_to_check=back_to_check, notice=notice, status=400)
         if current.id not in seen:
             seen.append(current.id)
+        if _brought_safety(flow.normalize(answers), current):
+            return render_help_now(flow.normalize(answers), seen, current, back_to_check)
 
     answers = flow.normalize(answers)
     upcoming = flow.next_question(answers, seen)
     if upcoming is None:
         return render_check(answers, seen, notice)
     return render_question(upcoming, answers, seen, back_to_check=back_to_check, notice=notice)
+
+
+@bp.post("/help-now")
+def help_now():
+    """The same page in the other language (the language switch posts here)."""
+    state = form_state.read(request.form)
+    answers = flow.normalize(state.answers)
+    question = next((q for q in flow.asked_questions(answers) if _brought_safety(answers, q)), None)
+    if question is None:  # these answers bring no safety step: on with the questions
+        upcoming = flow.next_question(answers, state.seen)
+        if upcoming is None:
+            return render_check(answers, state.seen, _notice(state))
+        return render_question(upcoming, answers, state.seen, notice=_notice(state))
+    return render_help_now(answers, state.seen, question, request.form.get(form_state.RETURN) == "check")
 
 
 @bp.post("/change")
