@@ -205,23 +205,30 @@ class StateEntry:
     statute: str | None = None  # the citation, as the source writes it
     statute_url: str | None = None  # the official text of that statute, where one was seen
     secondary: str | None = None
+    # The citation as Spanish pages show it, where it holds words ("(you can sue)", "for fakes"):
+    # words beside a citation are per-language data, never translated through the catalog.
+    statute_es: str | None = None
 
     @property
     def id(self) -> str:
         return self.code
 
-    def referral(self, gettext: Callable[..., str] = _english) -> Referral:
-        """This state's `state-law` referral, its text through `gettext`."""
+    def statute_in(self, lang: str) -> str | None:
+        return self.statute_es if lang == "es" and self.statute_es else self.statute
+
+    def referral(self, gettext: Callable[..., str] = _english, lang: str = "en") -> Referral:
+        """This state's `state-law` referral in `lang`, its text through `gettext`."""
         _ = gettext  # so that Babel finds the msgids below
         name = _(self.name)
+        statute = self.statute_in(lang)
         if self.statute_url:
             description = _("%(state)s has a law against sharing intimate pictures without "
                             "consent: %(statute)s. The link opens the law.", state=name,
-                            statute=self.statute)
+                            statute=statute)
         elif self.statute:
             description = _("%(state)s has a law against sharing intimate pictures without "
                             "consent: %(statute)s. The CCRI Safety Center links to each "
-                            "state's law.", state=name, statute=self.statute)
+                            "state's law.", state=name, statute=statute)
         elif self.law:
             description = _("%(state)s has a law against sharing intimate pictures without "
                             "consent. All 50 states and DC have one. The CCRI Safety Center "
@@ -356,7 +363,7 @@ class Directory:
             state = self.state(state_code)
             if state is None:
                 return None
-            return (state.referral(gettext) if gettext else state.referral()).in_language(lang)
+            return (state.referral(gettext, lang) if gettext else state.referral(lang=lang)).in_language(lang)
         entry = self.get(ref_id)
         if entry is None:
             return None
@@ -534,11 +541,15 @@ def _state(file: str, raw: dict) -> StateEntry:
         if fld not in raw:
             raise _fail(file, code, fld, "is missing")
     unknown = set(raw) - {"code", "name", "law", "url", "sources", "reviewed", "statute", "statute_url",
-                          "secondary"}
+                          "secondary", "statute_es"}
     if unknown:
         raise _fail(file, code, sorted(unknown)[0], "is not a known field")
     if "statute" in raw and not raw["law"]:
         raise _fail(file, code, "statute", "a statute means law = true")
+    if "statute_es" in raw and "statute" not in raw:
+        raise _fail(file, code, "statute_es", "give the citation (`statute`) too")
+    if re.search(r"\b[a-záéíóúñ]{2,}\b", raw.get("statute", "")) and not raw.get("statute_es"):
+        raise _fail(file, code, "statute_es", "the citation holds words: write how Spanish pages show it")
     if "statute_url" in raw:
         if "statute" not in raw:
             raise _fail(file, code, "statute_url", "give the statute's citation too")
@@ -552,7 +563,7 @@ def _state(file: str, raw: dict) -> StateEntry:
         code=code, name=raw["name"], law=raw["law"], url=raw["url"],
         sources=_check_sources(file, code, raw["sources"]),
         reviewed=_check_reviewed(file, code, raw["reviewed"]), statute=raw.get("statute"),
-        statute_url=raw.get("statute_url"), secondary=raw.get("secondary"),
+        statute_url=raw.get("statute_url"), secondary=raw.get("secondary"), statute_es=raw.get("statute_es"),
     )
 
 

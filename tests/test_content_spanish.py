@@ -5,6 +5,7 @@ keyword and instructions, or says honestly that the service is in English ("en")
 from __future__ import annotations
 
 import io
+import re
 import shutil
 from urllib.parse import urlsplit
 
@@ -241,3 +242,16 @@ def test_the_state_list_is_alphabetical_in_each_language(client):
     assert names.index("Nuevo México") < names.index("Ohio") < names.index("Wyoming") < names.index("Guam")
     assert names.index("Carolina del Norte") == names.index("California") + 1
     assert {code for code, _ in english} == {code for code, _ in spanish}  # the same places, reordered
+
+
+def test_spanish_state_law_cards_have_no_english_notes(client, directory):
+    """Words beside a citation ("you can sue", "for fakes", "and following") are per-language data:
+    a Spanish card shows the Spanish citation, with none of the English words left in it."""
+    worded = [s for s in directory.states.values() if s.statute and re.search(r"\b[a-z]{2,}\b", s.statute)]
+    assert worded, "no citation holds words: the check would be blind"
+    for state in worded:
+        answer = client.post("/api/v1/plan?lang=es", json={"answers": {"state": state.code}}).get_json()
+        card = answer["plan"]["referrals"]["state-law"]["description"]
+        english = set(re.findall(r"\b[a-z]{2,}\b", state.statute)) - set(re.findall(r"\b[a-záéíóúñ]{2,}\b", state.statute_es))
+        assert state.statute_es in card, state.code
+        assert not [w for w in english if re.search(rf"\b{w}\b", card)], (state.code, card)

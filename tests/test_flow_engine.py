@@ -148,6 +148,29 @@ def test_p8_copyright():
     assert plan(kind="real", taker="someone_else").step("copyright") is None
     assert plan(kind="altered", taker="self").step("copyright") is None
     assert plan(kind="real", taker="self", age="under18").step("copyright") is None
+    # Refined: a threat with nothing shared sends no notice to "the site" (docs/flow.md).
+    assert plan(kind="real", taker="self", situation=["threatened"]).step("copyright") is None
+    assert plan(kind="real", taker="self", situation=["threatened", "shared"]).step("copyright") is not None
+
+
+def test_a_threat_with_nothing_shared_speaks_of_threats_not_places():
+    threat = plan(situation=["threatened"], age="adult", copy="yes")
+    record = " ".join(threat.step("evidence").lines)
+    assert "write down where it is" not in record.lower() and "Save the threats" in record
+    assert "threatening to share" in " ".join(threat.step("prevent").lines)
+    shared = plan(situation=["shared"])
+    assert "write down where it is" in " ".join(shared.step("evidence").lines)
+
+
+def test_what_not_to_do_comes_first_for_minors():
+    for age in ("under18", "unsure"):
+        lines = plan(age=age, situation=["shared"]).step("evidence").lines
+        assert "do not save, screenshot or forward" in lines[0].lower(), lines
+
+
+def test_a_helper_of_a_minor_is_told_first_what_to_say():
+    first = plan(for_whom="someone_else", age="under18").step("minor").lines[0]
+    assert "This is not your fault, and you are not in trouble" in first and "Do not punish" in first
 
 
 # -- Principle 9: state -> state-law; law always mentions TAKE IT DOWN and 15 U.S.C. § 6851

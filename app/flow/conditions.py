@@ -70,6 +70,7 @@ AGE_UNSURE = has("age", "unsure")
 HELPER = has("for_whom", "someone_else")
 THREAT = has("situation", "threatened")
 SHARED = has("situation", "shared")
+THREAT_ONLY = THREAT & ~SHARED  # threatened, and nothing said to be shared yet
 SITUATION_UNSURE = has("situation", "unsure")
 URGENT_DEMAND = has("demand", "money", "more_images")
 FAKE = has("kind", "altered", "ai")

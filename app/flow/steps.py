@@ -22,6 +22,7 @@ from app.flow.conditions import (
     SITUATION_UNSURE,
     STATE_GIVEN,
     THREAT,
+    THREAT_ONLY,
     URGENT_DEMAND,
     has,
 )
@@ -47,6 +48,7 @@ STEPS: tuple[StepDef, ...] = (
         include_when=MINOR | AGE_UNSURE,
         placements=(Placement(ALWAYS, "now", 1),),
         lines=(
+            Line("talk-first", HELPER & MINOR),
             Line("services-minor", MINOR),
             Line("services-age-unsure", AGE_UNSURE),
             Line("take-it-down", HAS_COPY),
@@ -70,6 +72,7 @@ STEPS: tuple[StepDef, ...] = (
             Line("no-pay-urgent", URGENT_DEMAND),
             Line("no-pay", ~URGENT_DEMAND),
             Line("stop-replying"),
+            Line("blocking-may-anger", DANGER),
             Line("report-account"),
             Line("cybertipline-minor", MINOR),
             Line("cybertipline-age-unsure", AGE_UNSURE),
@@ -82,12 +85,12 @@ STEPS: tuple[StepDef, ...] = (
         guide="records",
         include_when=ALWAYS,
         placements=(Placement(ALWAYS, "now", 3),),
-        lines=(
-            Line("write-down"),
-            Line("save-threats", THREAT),
+        lines=(  # what not to do comes before what to do
             Line("not-the-picture-minor", MINOR),
             Line("not-the-picture-age-unsure", AGE_UNSURE),
-            Line("screenshots", ~MINOR & ~AGE_UNSURE),
+            Line("write-down", ~THREAT_ONLY),
+            Line("save-threats", THREAT),
+            Line("screenshots", ~MINOR & ~AGE_UNSURE & ~THREAT_ONLY),
             Line("ask-for-help"),
         ),
         referrals=(Ref("ccri-safety-center"),),
@@ -138,7 +141,7 @@ STEPS: tuple[StepDef, ...] = (
     WORDS.step(
         "copyright",
         guide="copyright",
-        include_when=SELF_TAKEN & KIND_REAL & ~MINOR,
+        include_when=SELF_TAKEN & KIND_REAL & ~MINOR & ~THREAT_ONLY,  # a notice goes to a site that has it
         placements=(Placement(ALWAYS, "next", 8),),
         lines=(
             Line("you-own-it"),
@@ -154,6 +157,7 @@ STEPS: tuple[StepDef, ...] = (
         placements=(Placement(ALWAYS, "next", 9),),
         lines=(
             Line("stopncii"),
+            Line("threats-too", THREAT),
             Line("adults-only", ~AGE_UNSURE),
             Line("age-unsure", AGE_UNSURE),
             Line("partner-sites-only"),

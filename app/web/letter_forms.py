@@ -190,6 +190,12 @@ class CopyrightNoticeForm(LetterForm):
     phone = _text(_l("Phone number (optional)"),
                   description=_l("Leave it out unless you want the site to call you. It may be passed on too."),
                   validators=[Optional(), Length(max=40)])
+    postal_address = _area(
+        _l("Postal address (only if you have no email address)"),
+        description=_l("The site may send it to the person who posted the picture. Do not give your home address "
+                       "if that person could hurt you. A PO box, or a lawyer's address, is safer."),
+        validators=[Optional(), Length(max=500)],
+    )
     work = _area(
         _l("Which picture or video is yours?"),
         description=_l("Describe the original you took, without explicit detail. For example: \"a selfie I took in 2024\"."),
