@@ -20,17 +20,43 @@ FILES = HERE if (HERE / "templates").is_dir() else HERE.parent
 
 
 def _site_context(app: Flask) -> dict:
-    """What every page shows: the exit link and the help strip's two lines."""
+    """What every page shows: the exit link and the help strip. The strip says 911 first, then
+    the 988 Lifeline (calling and texting apart: each language's own way is a fact of its content
+    entry, never a translated sentence) and the image abuse helpline. `lines[lang]` holds the
+    988 facts in a language other than English: `text` ("Envía AYUDA al 988"), and `call` when
+    the content gives one ("Llama al 988 y marca 2"), its number linked; each is None if absent."""
+    cached = app.extensions.get("site_context")
+    if cached is not None:
+        return cached
+    from markupsafe import Markup, escape
     entries = app.extensions["directory"].entries
-    lifeline, helpline = entries["crisis-988"], entries["ccri-helpline"]
-    return {
+    emergency, lifeline, helpline = entries["emergency"], entries["crisis-988"], entries["ccri-helpline"]
+    lifeline_call = presenter.tel(lifeline.phone)
+
+    def linked(sentence: str | None) -> Markup | None:
+        # The number in a sentence from the data, as a link that dials it (the sentence escaped).
+        if not sentence:
+            return None
+        number = escape(lifeline.phone)
+        return escape(sentence).replace(number, Markup('<a href="{}">{}</a>').format(lifeline_call, number), 1)
+
+    lines = {}
+    for code in directory.LANGUAGES:
+        block = lifeline.help_in(code)
+        lines[code] = {"call": linked(getattr(block, "call", None)), "text": block.text if block else None}
+    context = {
         "name": app.config["SITE_NAME"],
         "exit_url": app.config["EXIT_URL"],
+        "emergency": emergency,
+        "emergency_call": presenter.tel(emergency.phone),
         "lifeline": lifeline,
-        "lifeline_call": presenter.tel(lifeline.phone),
+        "lifeline_call": lifeline_call,
+        "lines": lines,
         "helpline": helpline,
         "helpline_call": presenter.tel(helpline.phone),
     }
+    app.extensions["site_context"] = context  # the same for every page: built once
+    return context
 
 
 def create_app(config: object | None = None) -> Flask:

@@ -51,6 +51,7 @@
     if (data.type === "hhw:height" && data.h > 0 && inline) {
       frame.style.height = Math.min(Math.round(data.h), window.innerHeight) + "px";
     } else if (data.type === "hhw:ready") exitUrl = String(data.exit || exitUrl);
+    else if (data.type === "hhw:page" && inline) showTop(); // a step shown without a load (site.js)
     else if (data.type === "hhw:exit") leave(String(data.url));
     else if (data.type === "hhw:close" && panel) close();
   });

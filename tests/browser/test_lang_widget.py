@@ -63,7 +63,7 @@ def test_script_loader_in_spanish(host_page, widget):
     expect(frame.locator("main input[name=_q]")).to_have_value("for_whom")
     assert frame.locator("main form input[name=danger]").get_attribute("value") == "no"  # the answer kept
     assert page.frames[1].url == f"{widget['app']}/embed/test/q"  # still inside the widget, no answer in it
-    expect(frame.locator(".exit-bar")).to_be_hidden()  # the dialog still draws the quick exit
+    expect(frame.locator("#quick-exit")).to_be_hidden()  # the dialog still draws the quick exit
     dialog.get_by_role("button", name=es["exitLabel"]).click()
     page.wait_for_url(EXIT_URL)
 

@@ -129,7 +129,7 @@ def test_script_loader_button_dialog_flow(host_page, widget):
     src = iframe.get_attribute("src")
     assert src == f"{widget['app']}/embed/test/"  # only the site id
     # the dialog draws the quick exit; the framed page's own exit bar gives way to it
-    expect(frame.locator(".exit-bar")).to_be_hidden()
+    expect(frame.locator("#quick-exit")).to_be_hidden()
     frame.get_by_role("button", name="Start").click()
     frame.get_by_role("button", name="Continue").click()  # nothing chosen: the error summary
     expect(frame.locator(".error-summary")).to_be_focused()
