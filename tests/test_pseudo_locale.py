@@ -89,8 +89,8 @@ def spanish_content(directory) -> list[str]:
 def unmarked(text: str, spanish: list[str] = ()) -> str:
     """What is left of a text once marked pieces, Spanish content and never-translated words
     are taken out."""
-    for known in spanish:
-        text = text.replace(known, " ")
+    for known in spanish:  # a fact in the data may hold a link: its words then span elements
+        text = re.sub(r"\s+".join(map(re.escape, known.split())), " ", text)
     while (inner := re.sub(f"{OPEN}[^{OPEN}{CLOSE}]*{CLOSE}", " ", text)) != text:  # innermost first
         text = inner
     for name in sorted(NAMES, key=len, reverse=True):
