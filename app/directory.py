@@ -307,6 +307,7 @@ class Directory:
     guides: dict[str, Guide] = field(default_factory=dict)
     laws: dict[str, Law] = field(default_factory=dict)
     source_policy: SourcePolicy = field(default_factory=SourcePolicy)
+    source_titles: dict[str, str] = field(default_factory=dict)  # a source's owner and title, as pages name it
     _facts_by_lang: dict[str, dict[str, str]] = field(default_factory=dict, repr=False, compare=False)
 
     @cached_property
@@ -639,6 +640,11 @@ def load(content_dir: Path = CONTENT_DIR) -> Directory:
                                        f"fact {exc}; facts come from the content files") from None
     _check_domains(directory)
     directory.source_policy = _source_policy(_read(content_dir / "source-policy.toml"))
+    directory.source_titles = _read(content_dir / "source-titles.toml")
+    for guide in directory.guides.values():  # pages name each source in words, never as a bare address
+        for src in guide.sources:
+            if not isinstance(directory.source_titles.get(src), str):
+                raise _fail("source-titles.toml", guide.slug, "sources", f"name this source (its owner and title): {src}")
     return directory
 
 

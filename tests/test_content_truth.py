@@ -180,16 +180,20 @@ def test_every_source_is_an_owner_official_or_trusted_page(directory):
     assert policy.classify("https://google.com.evil.example/") is None  # a name covers its subdomains, not more
 
 
-def test_guide_pages_mark_trusted_sources_as_secondary(client, directory):
+def test_guide_pages_name_sources_in_words_and_mark_trusted_ones_as_secondary(client, directory):
     policy = directory.source_policy
-    for slug, guide in directory.guides.items():
-        page = client.get(f"/guides/{slug}").get_data(as_text=True)
+    for prefix, slug in [(p, s) for p in ("", "/es") for s in directory.guides]:
+        guide = directory.guides[slug]
+        page = client.get(f"{prefix}/guides/{slug}").get_data(as_text=True)
         listed = page[page.index('<ul class="sources">'):]
         listed = listed[:listed.index("</ul>")]
         for src in guide.sources:
             item = next(li for li in listed.split("<li>") if f'href="{src}"' in li.replace("&amp;", "&"))
+            link_text = re.search(r">([^<]*)</a>", item).group(1)
+            assert link_text == directory.source_titles[src].replace("'", "&#39;") and "://" not in link_text, item
             name = policy.trusted_name(src)
-            assert (name is not None) == ("secondary source" in item), (slug, src)
+            marked = ("secondary source" if not prefix else "fuente secundaria") in item
+            assert (name is not None) == marked, (prefix, slug, src)
             if name:
                 assert name in item
 
@@ -294,3 +298,18 @@ def test_cards_say_when_details_were_not_confirmed_on_the_owners_site(client, di
     assert any(e.unconfirmed for e in shown) and any(not e.unconfirmed for e in shown), sorted(cards)
     for entry in shown:
         assert ("could not check these details" in cards[entry.id]) == entry.unconfirmed, entry.id
+
+
+def test_a_guide_source_without_a_name_stops_start_up(tmp_path):
+    import shutil
+
+    from app import directory as directory_module
+
+    content = tmp_path / "content"
+    shutil.copytree(directory_module.CONTENT_DIR, content)
+    titles = content / "source-titles.toml"
+    lines = titles.read_text().splitlines(keepends=True)
+    dropped = next(line for line in lines if line.startswith('"https://'))
+    titles.write_text("".join(line for line in lines if line != dropped))
+    with pytest.raises(directory_module.ContentError, match="source-titles.toml.*name this source"):
+        directory_module.load(content)

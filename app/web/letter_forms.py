@@ -159,7 +159,7 @@ class RemovalRequestForm(LetterForm):
     )
     description = _area(
         _l("Describe it so they can find it, without explicit detail"),
-        description=_l("For example: \"a photo of me in a bedroom, posted on 3 May\"."),
+        description=_l("For example: \"a photo of me in a bedroom, posted on May 3\"."),
         validators=[DataRequired(_l("Describe the picture or video briefly.")), Length(max=1000)],
     )
     minor = Radios(

@@ -59,9 +59,10 @@ def guide(slug: str):
     entry = _guides().get(slug)
     if entry is None:
         abort(404)
-    policy = current_app.extensions["directory"].source_policy
-    # Each source with the trusted organisation behind it, when it is not the owner's or an official page.
-    sources = [(src, policy.trusted_name(src)) for src in entry.sources]
+    directory = current_app.extensions["directory"]
+    # Each source named in words, with the trusted organisation behind it when it is not the
+    # owner's or an official page.
+    sources = [(src, directory.source_titles[src], directory.source_policy.trusted_name(src)) for src in entry.sources]
     return render_template(f"guides/{slug}.html", guide=entry, sources=sources, **_found(_(entry.description)))
 
 
