@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import _host, skip_to_plan, translator
-from tests.browser.test_widget import guide_frame, host_site
+from tests.browser.test_widget import frame_snippet, guide_frame, host_site
 
 pytestmark = pytest.mark.browser
 
@@ -22,8 +22,7 @@ def widget(tmp_path_factory):
             "button.html": f'<script src="{app}/embed.js" data-site="test" async></script>',
             "button-es.html": f'<script src="{app}/embed.js" data-site="test" data-lang="es" async></script>',
             "inline.html": f'<script src="{app}/embed.js" data-site="test" data-mode="inline" async></script>',
-            "frame.html": f'<iframe src="{app}/embed/test/" title="Help guide" width="100%" height="720" '
-                          'referrerpolicy="no-referrer" allow=""></iframe>',
+            "frame.html": frame_snippet(app),
         }
 
     folder = tmp_path_factory.mktemp("host-history")

@@ -51,20 +51,25 @@ def assert_strip_says_911(scope, T):
     assert strip.locator("a").first.get_attribute("href") == "tel:911"
 
 
+def assert_start_and_first_question_fit(page, scope, exit_control, T, where: str) -> None:
+    """On the start page and the first question (in `scope`: the page, or the widget's frame),
+    the quick exit, 911 and the first button are on the first screen of `page`."""
+    assert_strip_says_911(scope, T)
+    assert_above_the_fold(page, exit_control, scope.locator("aside.strip a[href='tel:911']"),
+                          scope.get_by_role("button", name=T("Start")), where=f"{where} start")
+    heading = scope.locator("h1")
+    before = heading.inner_text()
+    scope.get_by_role("button", name=T("Start")).tap()
+    expect(heading).not_to_have_text(before)
+    assert_above_the_fold(page, exit_control, scope.get_by_role("button", name=T("Continue")),
+                          where=f"{where} first question")
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_first_button_and_the_quick_exit_are_above_the_fold(small_phone, lang):
     page, T = small_phone, translator(lang)
     page.goto(PREFIX[lang] + "/")
-    exit_link = page.locator("#quick-exit")
-    assert_strip_says_911(page, T)
-    assert_above_the_fold(page, exit_link, page.locator("aside.strip a[href='tel:911']"),
-                          page.get_by_role("button", name=T("Start")), where=f"{lang} start")
-    heading = page.locator("h1")
-    before = heading.inner_text()
-    page.get_by_role("button", name=T("Start")).tap()
-    expect(heading).not_to_have_text(before)
-    assert_above_the_fold(page, exit_link, page.get_by_role("button", name=T("Continue")),
-                          where=f"{lang} first question")
+    assert_start_and_first_question_fit(page, page, page.locator("#quick-exit"), T, lang)
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -76,15 +81,7 @@ def test_in_the_widget_dialog_the_first_button_is_above_the_fold(browser, widget
     frame = guide_frame(page)
     exit_button = page.locator("dialog").get_by_role("button", name=T("Quick exit"))
     expect(frame.locator("html")).to_have_attribute("class", "embedded exit-outside")  # the loader said hello
-    assert_strip_says_911(frame, T)
-    assert_above_the_fold(page, exit_button, frame.locator("aside.strip a[href='tel:911']"),
-                          frame.get_by_role("button", name=T("Start")), where=f"{lang} widget start")
-    heading = frame.locator("h1")
-    before = heading.inner_text()
-    frame.get_by_role("button", name=T("Start")).tap()
-    expect(heading).not_to_have_text(before)
-    assert_above_the_fold(page, exit_button, frame.get_by_role("button", name=T("Continue")),
-                          where=f"{lang} widget first question")
+    assert_start_and_first_question_fit(page, frame, exit_button, T, f"{lang} widget")
     context.close()
     assert page.console.noise == [], page.console.noise
 

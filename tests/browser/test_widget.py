@@ -31,7 +31,7 @@ def host_site(folder, snippets):
         yield {"host": host, "app": app}
 
 
-def _frame_snippet(app: str) -> str:
+def frame_snippet(app: str) -> str:
     return (f'<iframe src="{app}/embed/test/" title="Help guide" width="100%" height="720" '
             'referrerpolicy="no-referrer" allow=""></iframe>')
 
@@ -42,14 +42,14 @@ def widget(tmp_path_factory):
         return {
             "button.html": f'<script src="{app}/embed.js" data-site="test" async></script>',
             "inline.html": f'<script src="{app}/embed.js" data-site="test" data-mode="inline" async></script>',
-            "frame.html": _frame_snippet(app),
+            "frame.html": frame_snippet(app),
             "unknown.html": f'<iframe src="{app}/embed/nobody/" title="Help guide"></iframe>',
         }
 
     with host_site(tmp_path_factory.mktemp("host"), snippets) as urls:
         # a second host site that is not allowed
         other_folder = tmp_path_factory.mktemp("other")
-        (other_folder / "frame.html").write_text(HOST_PAGE.format(snippet=_frame_snippet(urls["app"])))
+        (other_folder / "frame.html").write_text(HOST_PAGE.format(snippet=frame_snippet(urls["app"])))
         with static_host(other_folder) as other:
             yield {**urls, "other": other}
 
