@@ -220,9 +220,12 @@ def _sent_on(form, field):
     # Any real date is accepted (the API's schema says so): the page shows the
     # respond-by date it gives, so a mistyped year is plain to see.
     try:
-        dt.date.fromisoformat(text)
+        sent = dt.date.fromisoformat(text)
     except ValueError:
         raise ValidationError(_l("Enter a real date, like %(date)s.", date=example)) from None
+    last = dt.date.max - dt.timedelta(days=removal_kit.RESPOND_DAYS)  # its respond-by date must exist
+    if sent > last:
+        raise ValidationError(_l("Enter a date no later than %(date)s.", date=last.isoformat()))
 
 
 class RemovalKitForm(RemovalRequestForm):
