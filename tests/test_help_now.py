@@ -34,7 +34,8 @@ def test_the_page_after_the_answer(page, app, prefix, code):
     if brings_safety(code):
         for fact in ("emergency_phone", "dv_hotline_phone", "dv_hotline_text", "dv_hotline_host"):
             assert facts[fact] in text, fact
-        assert {"tel:" + facts["emergency_phone"], "tel:" + facts["dv_hotline_phone"].replace("-", "")} <= hrefs
+        assert {"tel:" + facts["emergency_phone"], "tel:" + facts["dv_hotline_phone"].replace("-", ""),
+                facts["dv_hotline_url"]} <= hrefs  # the chat is a link too
         assert [f.get("action") for f in find_all(tree, "form") if f.get("class") != "lang"][1:] == \
             [f"{prefix}/plan", f"{prefix}/q"]
     else:
