@@ -52,3 +52,41 @@ def test_an_untouched_group_is_refused_with_everything_else_kept(client, path, d
         page = response.get_data(as_text=True)
         assert response.status_code == 400, group
         assert "Alex Example" in page and "https://x.com/a/status/1" in page, group
+
+
+BAD_BODIES = [
+    ("/api/v1/removal-kit", {"sender": {"role": "self"}}),
+    ("/api/v1/removal-kit", {"nope": 1}),
+    ("/api/v1/removal-kit", []),
+    ("/api/v1/removal-kit", {**API, "sender": {**API["sender"], "email": "nope"}}),
+    ("/api/v1/plan", {"answers": {"nope": "x"}}),
+    ("/api/v1/plan", {"answers": {"danger": "maybe"}}),
+    ("/api/v1/plan", {"answers": {"situation": "shared"}}),
+    ("/api/v1/plan", []),
+]
+
+
+@pytest.mark.parametrize(("path", "body"), BAD_BODIES)
+def test_api_errors_come_in_the_requested_language(client, path, body):
+    """The same refusal, asked in English and in Spanish: the Spanish message is the catalog's
+    translation of the English one, never the English left as it is."""
+    from babel.messages.pofile import read_po
+
+    from tests.servers import ROOT
+
+    catalog = {m.id: m.string for m in read_po((ROOT / "app/translations/es/LC_MESSAGES/messages.po").open("rb"))
+               if isinstance(m.id, str)}
+    english = client.post(path, json=body).get_json()["error"]["message"]
+    spanish = client.post(path + "?lang=es", json=body).get_json()["error"]["message"]
+    assert english != spanish
+    assert spanish in catalog.values()  # the catalog's translation
+    assert client.post(path, json=body, headers={"Accept-Language": "es"}).get_json()["error"]["message"] == spanish
+
+
+def test_the_email_rule_is_the_schemas(client):
+    """`format: email` in the OpenAPI document and the forms' rule agree: a reserved test domain is
+    a well-formed address (schemathesis sends them)."""
+    assert client.post("/api/v1/removal-kit", json={**API, "sender": {**API["sender"], "email": "a@example.test"}}
+                       ).status_code == 200
+    form = client.post("/letters/kit", data={**KIT, "email": "a@example.test"})
+    assert form.status_code == 200

@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import re
 
-import email_validator
 from flask import Blueprint, jsonify, request
 from werkzeug.datastructures import MultiDict
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from app import flow, removal_kit
+from app.flow.model import N_
+from app.i18n import gettext as _
 from app.web import kit
-from app.web.letter_forms import RemovalKitForm
+from app.web.letter_forms import RemovalKitForm, is_email
 
 bp = Blueprint("kit_api", __name__, url_prefix="/api/v1")
 
@@ -83,6 +84,8 @@ FORM_FIELDS = {
 }
 TYPES = {"object": dict, "array": list, "string": str}
 
+MUST_BE = {"object": N_("Must be an object."), "array": N_("Must be an array."), "string": N_("Must be a string.")}
+
 
 class KitError(Exception):
     def __init__(self, status: int, field: str | None, message: str):
@@ -100,40 +103,32 @@ def check(schema: dict, value, path: str = "") -> None:
     where = path or None
     kind = schema["type"]
     if not isinstance(value, TYPES[kind]):
-        raise KitError(400, where, f"Must be {'an' if kind in ('object', 'array') else 'a'} {kind}.")
+        raise KitError(400, where, _(MUST_BE[kind]))
     if kind == "object":
         for name in value:
             if name not in schema["properties"]:
-                raise KitError(400, (f"{path}.{name}" if path else name)[:64], "Not a known field.")
+                raise KitError(400, (f"{path}.{name}" if path else name)[:64], _("Not a known field."))
         for name in schema.get("required", ()):
             if name not in value:
-                raise KitError(400, f"{path}.{name}" if path else name, "This field is required.")
+                raise KitError(400, f"{path}.{name}" if path else name, _("This field is required."))
         for name, item in value.items():
             check(schema["properties"][name], item, f"{path}.{name}" if path else name)
     elif kind == "array":
         if not schema.get("minItems", 0) <= len(value) <= schema.get("maxItems", len(value)):
-            raise KitError(400, where, f"Give {schema['minItems']} to {schema['maxItems']} items.")
+            raise KitError(400, where, _("Give %(least)s to %(most)s items.", least=schema["minItems"],
+                                         most=schema["maxItems"]))
         for index, item in enumerate(value):
             check(schema["items"], item, f"{path}[{index}]")
     else:
         if "enum" in schema and value not in schema["enum"]:
-            raise KitError(400, where, "Must be one of: " + ", ".join(schema["enum"]) + ".")
+            raise KitError(400, where, _("Must be one of: %(codes)s.", codes=", ".join(schema["enum"])))
         if len(value) > schema.get("maxLength", len(value)):
-            raise KitError(400, where, f"Must be {schema['maxLength']} characters or fewer.")
-        if schema.get("format") == "email" and not _is_email(value):
-            raise KitError(400, where, "Is not an email address. Leave the field out to give none.")
+            raise KitError(400, where, _("Must be %(num)s characters or fewer.", num=schema["maxLength"]))
+        if schema.get("format") == "email" and not is_email(value):
+            raise KitError(400, where, _("Is not an email address. Leave the field out to give none."))
         if "pattern" in schema and not re.search(schema["pattern"], value):
-            raise KitError(400, where, "Must not be empty." if schema["pattern"] == r"\S"
-                           else "Is not in the expected form.")
-
-
-def _is_email(value: str) -> bool:
-    """The schema's `format: email`, checked by the library WTForms' Email validator uses."""
-    try:
-        email_validator.validate_email(value, check_deliverability=False)
-    except email_validator.EmailNotValidError:
-        return False
-    return True
+            raise KitError(400, where, _("Must not be empty.") if schema["pattern"] == r"\S"
+                           else _("Is not in the expected form."))
 
 
 def _formdata(body: dict) -> MultiDict:
@@ -164,13 +159,13 @@ def _json(kit_data: dict) -> dict:
 @bp.post("/removal-kit")
 def removal_kit_api():
     if not request.is_json:
-        raise KitError(415, None, "Send the kit as JSON (Content-Type: application/json).")
+        raise KitError(415, None, _("Send the kit as JSON (Content-Type: application/json)."))
     try:
         body = request.get_json(silent=True)
     except RequestEntityTooLarge:
-        raise KitError(413, None, "The body is too large.") from None
+        raise KitError(413, None, _("The body is too large.")) from None
     if body is None:
-        raise KitError(400, None, "The body is not valid JSON.")
+        raise KitError(400, None, _("The body is not valid JSON."))
     check(REQUEST, body)
     form = RemovalKitForm(formdata=_formdata(body))
     if not form.validate():
