@@ -5,9 +5,15 @@ A location is text. It is never fetched or followed: only its host name is read,
 to find the operator.
 
 - A line with a web address (`https://example.com/p/1`, `EXAMPLE.COM/@name`,
-  `www.example.org:8080/a`) belongs to the directory platform whose `domains`
-  list its host or a parent of it (a platform's mobile subdomain is the
-  platform's); any other site is grouped by its host name, without `www.`.
+  `www.example.org:8080/a`) is read as a browser reads it (the WHATWG URL standard,
+  by ada-url: `https://evil.example\\@platform.example/` is evil.example, as a
+  browser opens it). It belongs to the directory platform whose `domains` list its
+  host or a parent of it (a platform's mobile subdomain is the platform's); any other
+  site is grouped by its registrable domain from the Public Suffix List (img.host.example
+  and host.example are one operator; a.example.co.uk and b.example.co.uk too).
+- A host written in another alphabet is shown in its own letters beside the
+  ASCII form a browser uses (punycode); one that mixes alphabets, or that reads as
+  a known platform's name, is flagged as a possible look-alike.
 - A line without a web address (`@name`, `post 12345`) cannot be placed: it
   goes to one "place not clear" group, which the kit asks the person to check.
   Writing it with the site's address (`example.com/@name`) places it.
@@ -20,7 +26,11 @@ import datetime as dt
 import io
 import re
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
+
+import idna
+from ada_url import URL
+from confusable_homoglyphs import confusables
+from publicsuffixlist import PublicSuffixList
 
 MAX_LOCATIONS = 50  # one kit; more can go in a second kit
 RESPOND_DAYS = 2  # the Act's 48 hours, shown as the day after next
@@ -28,21 +38,23 @@ RESPOND_DAYS = 2  # the Act's 48 hours, shown as the day after next
 PLATFORM, SITE, UNCLEAR = "platform", "site", "unclear"
 
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
-# A bare address: a host with a dot and a top-level name, then a path, port or nothing.
-_BARE = re.compile(r"^(?:[\w-]+\.)+[a-z]{2,63}\.?(?::\d*)?(?:[/?#]|$)", re.I)
-_HOST = re.compile(r"^(?:[\w-]+\.)+[\w-]{2,63}$|^\d{1,3}(?:\.\d{1,3}){3}$")
+# A bare address: a host with a dot and a top-level name (in any alphabet), then a path, port or nothing.
+_BARE = re.compile(r"^(?:[\w-]+\.)+[^\W\d_]{2,63}\.?(?::\d*)?(?:[/?#\\]|$)", re.I)
+_HOST = re.compile(r"^(?:[a-z0-9-]+\.)+[a-z0-9-]{2,63}$|^\d{1,3}(?:\.\d{1,3}){3}$")
+_PSL = PublicSuffixList()  # the list bundled with the package, as released: never fetched at run time
 
 
 def location_host(line: str) -> str | None:
-    """The host name a location names, in lower case without `www.`; None if it names none."""
+    """The host a location names, as a browser would open it: lower-case ASCII (punycode for
+    other alphabets), without `www.`; None if it names none."""
     text = line.strip()
     if not _SCHEME.match(text):
         if not _BARE.match(text):
             return None
-        text = "//" + text
+        text = "https://" + text
     try:
-        host = urlsplit(text).hostname or ""
-    except ValueError:  # a broken address, like "http://[::1"
+        host = URL(text).hostname or ""
+    except ValueError:  # what a browser would refuse, like "http://[::1"
         return None
     host = host.rstrip(".")
     if host.startswith("www."):
@@ -50,13 +62,55 @@ def location_host(line: str) -> str | None:
     return host if _HOST.match(host) else None
 
 
+def registrable_domain(host: str) -> str:
+    """The domain its owner registered (Public Suffix List): `img.host.example` -> `host.example`."""
+    return _PSL.privatesuffix(host) or host
+
+
+def unicode_host(host: str) -> str:
+    """The host in its own letters: punycode (`xn--...`) back to the alphabet it was written in."""
+    try:
+        return idna.decode(host)
+    except idna.IDNAError:
+        return host
+
+
+def _skeleton(text: str) -> str:
+    """Each letter as the Latin letter it can be mistaken for."""
+    out = []
+    for char in text:
+        found = confusables.is_confusable(char, preferred_aliases=["latin"]) if not char.isascii() else False
+        out.append(next((h["c"] for h in found[0]["homoglyphs"] if h["c"].isascii()), char) if found else char)
+    return "".join(out)
+
+
+def lookalike_of(host: str, domains: dict[str, str]) -> str | None:
+    """The known platform domain an unknown host may be passing for: one written in other letters
+    that read the same, or a mix of alphabets (None when it looks like none)."""
+    shown = unicode_host(host)
+    if shown == host:
+        return None
+    skeleton = _skeleton(shown)
+    same = next((d for d in domains if skeleton == d or skeleton.endswith("." + d)), None)
+    if same:
+        return same
+    return shown if confusables.is_mixed_script(shown.replace(".", "").replace("-", "")) else None
+
+
 @dataclass
 class Group:
     """One request: an operator and its own locations."""
 
     kind: str  # platform | site | unclear
-    key: str  # platform id, host name, or "" when unclear
+    key: str  # platform id, registrable domain (ASCII), or "" when unclear
     locations: list[str] = field(default_factory=list)
+    lookalike: str | None = None  # a site: the platform domain it may pass for, or its mixed-script name
+
+    @property
+    def shown(self) -> str:
+        """A site's name as people read it, with the form a browser uses beside it when they differ."""
+        readable = unicode_host(self.key)
+        return readable if readable == self.key else f"{readable} ({self.key})"
 
 
 def platform_for(host: str, domains: dict[str, str]) -> str | None:
@@ -84,8 +138,11 @@ def group_locations(lines: list[str], domains: dict[str, str]) -> list[Group]:
             kind, key = UNCLEAR, ""
         else:
             platform = platform_for(host, domains)
-            kind, key = (PLATFORM, platform) if platform else (SITE, host)
-        groups.setdefault((kind, key), Group(kind, key)).locations.append(line)
+            kind, key = (PLATFORM, platform) if platform else (SITE, registrable_domain(host))
+        group = groups.setdefault((kind, key), Group(kind, key))
+        if kind == SITE:
+            group.lookalike = group.lookalike or lookalike_of(host, domains)
+        group.locations.append(line)
     ordered = [g for g in groups.values() if g.kind != UNCLEAR]
     return ordered + [g for g in groups.values() if g.kind == UNCLEAR]
 

@@ -59,8 +59,9 @@ def test_lookalike_hosts_are_not_the_platform(directory):
         for domain in platform.domains:
             fake = f"https://{domain}.evil.example/x"
             prefixed = f"https://not{domain}/x"
-            assert groups([fake], directory) == [("site", f"{domain}.evil.example", [fake])]
-            assert groups([prefixed], directory) == [("site", f"not{domain}", [prefixed])]
+            # Grouped by who registered it (the Public Suffix List), never as the platform.
+            assert groups([fake], directory) == [("site", "evil.example", [fake])]
+            assert groups([prefixed], directory) == [("site", removal_kit.registrable_domain(f"not{domain}"), [prefixed])]
 
 
 @pytest.mark.parametrize("line,host", [
@@ -189,7 +190,7 @@ def test_result_page_has_a_request_per_operator_a_checklist_and_next_steps(clien
     checklist = next(find_all(tree, "dl"))
     rows = [[text_of(cell) for cell in row] for row in checklist]
     assert [r[0] for r in rows] == ["Request 1: X (Twitter)", "Request 2: Facebook, Instagram, Threads and Messenger (Meta)",
-                                    "Request 3: imagehost.example", "Request 4: forum.example.net",
+                                    "Request 3: imagehost.example", "Request 4: example.net",
                                     "Request 5: Place not clear"]
     short = "{d:%b} {d.day}, {d.year}"
     assert all(r[1] == f"Sent: {short.format(d=SENT)}Respond by: {short.format(d=DUE)}" for r in rows), rows

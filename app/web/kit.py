@@ -40,7 +40,14 @@ def _send_to(platform, group: removal_kit.Group) -> dict:
         how = _("Look on %(site)s for a link named \"Report\", \"TAKE IT DOWN Act\", \"Copyright\" or "
                 "\"Contact\", often at the bottom of the page. If there is none, search the web for who "
                 "hosts %(site)s. The hosting company has an abuse contact: send the request there too.",
-                site=group.key)
+                site=group.shown)
+        if group.lookalike and group.lookalike != removal_kit.unicode_host(group.key):
+            how = _("Careful: %(site)s is written with letters that look like %(known)s, but it is a different "
+                    "site. Send this request to it, not to %(known)s.", site=group.shown, known=group.lookalike) \
+                + " " + how
+        elif group.lookalike:
+            how = _("Careful: %(site)s mixes letters from different alphabets, so it may be made to look like "
+                    "another site.", site=group.shown) + " " + how
     else:
         how = _("We could not tell which site these places are on. If you know, write the site's address "
                 "first, like example.com/@name, and make the kit again. Or send this request through the "
@@ -57,8 +64,8 @@ def build(form: RemovalKitForm) -> dict:
     for number, group in enumerate(removal_kit.group_locations(form.location_lines(),
                                                                directory.platform_domains), 1):
         platform = directory.get(group.key) if group.kind == removal_kit.PLATFORM else None
-        addressee = (platform, platform.name if platform else group.key)
-        site = t(platform.name) if platform else group.key
+        addressee = (platform, platform.name if platform else group.shown)
+        site = t(platform.name) if platform else group.shown
         context = letter_context("removal", form, addressee, group.locations, sent_on)
         requests.append({
             "number": number,
