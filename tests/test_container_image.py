@@ -20,7 +20,7 @@ from urllib.parse import urlencode
 
 import pytest
 
-from tests.conftest import assert_page_invariants, find_all, form_fields, parse, text_of
+from tests.conftest import assert_page_invariants, form_fields, text_of
 from tests.rawhttp import _complete, raw, status_of
 from tests.servers import free_port
 
