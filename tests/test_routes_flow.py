@@ -44,7 +44,7 @@ def test_walk_to_plan_with_skips(page):
     text = text_of(tree)
     headings = [text_of(h) for h in find_all(tree, "h2")]
     assert headings[:4] == ["Your plan at a glance", "Right now", "Next", "When you're ready"]
-    assert "If someone is making threats" in text and "X (Twitter)" in text and "The law in Texas" in text
+    assert "If someone is threatening you" in text and "X (Twitter)" in text and "The law in Texas" in text
     assert "StopNCII" in text
 
 

@@ -71,8 +71,8 @@ STEPS: tuple[StepDef, ...] = (
             Line("not-your-fault"),
             Line("no-pay-urgent", URGENT_DEMAND),
             Line("no-pay", ~URGENT_DEMAND),
+            Line("blocking-may-anger", DANGER),  # before the line that says to block
             Line("stop-replying"),
-            Line("blocking-may-anger", DANGER),
             Line("report-account"),
             Line("cybertipline-minor", MINOR),
             Line("cybertipline-age-unsure", AGE_UNSURE),
@@ -183,7 +183,7 @@ STEPS: tuple[StepDef, ...] = (
         placements=(Placement(ALWAYS, "later", 11),),
         lines=(
             Line("federal"),
-            Line("sue"),
+            Line("sue", ~THREAT_ONLY),
             Line("sue-fakes", FAKE | KIND_UNSURE),
             Line("all-states", ~STATE_GIVEN),
             Line("your-state", STATE_GIVEN),

@@ -129,10 +129,10 @@ def question():
                                    back_to_check=back_to_check, notice=notice, status=400)
         if current.id not in seen:
             seen.append(current.id)
-        if _brought_safety(flow.normalize(answers), current):
-            return render_help_now(flow.normalize(answers), seen, current, back_to_check)
 
     answers = flow.normalize(answers)
+    if current is not None and _brought_safety(answers, current):  # a skipped question brings nothing
+        return render_help_now(answers, seen, current, back_to_check)
     upcoming = flow.next_question(answers, seen)
     if upcoming is None:
         return render_check(answers, seen, notice)
