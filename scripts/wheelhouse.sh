@@ -5,10 +5,14 @@
 # clone has, and pip's wheel as it comes with Python, to install them with.
 # The wheels are for this machine's Python; the image's must be the same minor version
 # (3.11: Debian 12's python3, and the default base's), which the build checks.
-# Usage: scripts/wheelhouse.sh [python]   (default: .venv/bin/python, else python3)
+# Usage: scripts/wheelhouse.sh [python]   (default: .venv/bin/python, made by `make deps` if missing;
+# building the project's wheel needs the lock's setuptools and Babel, which it has)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-PY=${1:-$( [ -x .venv/bin/python ] && echo .venv/bin/python || echo python3)}
+if [ -z "${1:-}" ] && [ ! -x .venv/bin/python ]; then
+  make --no-print-directory deps
+fi
+PY=${1:-.venv/bin/python}
 out=build/wheelhouse
 "$PY" -c 'import sys; assert sys.version_info[:2] == (3, 11), "the image runs Python 3.11; build its wheels with 3.11, not " + sys.version'
 rm -rf "$out" build/wheel-source

@@ -206,9 +206,10 @@ def test_sigterm_during_load_fails_no_request_in_flight():
         signalled_at[0] = time.monotonic()
         podman("kill", "--signal", "TERM", running.id)
         time.sleep(1)
+        for sock in slow:  # the rest of each body, after the signal
+            sock.sendall(form[10:])
         replies = []
         for sock in slow:
-            sock.sendall(form[10:])
             reply = b""
             while chunk := sock.recv(65536):
                 reply += chunk
