@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: dev docs screenshots run test test-fast lint venv deps test-deps system-deps clean messages lock audit
+.PHONY: dev docs screenshots run test test-fast lint venv deps test-deps system-deps clean messages lock audit image-test
 
 # The venv's own pip, as Python ships it: nothing is fetched that the lock does not name.
 $(BIN)/python:
@@ -76,6 +76,13 @@ lint: test-deps
 test: test-deps system-deps lint audit
 	$(BIN)/flask --app wsgi flow check
 	$(BIN)/pytest -q
+	$(MAKE) --no-print-directory image-test
+
+# The OCI image (Containerfile) built and run for real: a base from Debian's packages (cached
+# in build/), the wheelhouse from the lock, podman build, then tests/test_container_image.py
+# against it read-only as non-root (walks in both languages, headers, SIGTERM under load).
+image-test: test-deps system-deps
+	PY=$(BIN)/python bash scripts/image-test.sh
 
 test-fast: test-deps lint
 	$(BIN)/pytest -q -m "not sweep and not browser"

@@ -30,6 +30,14 @@ REFUSALS: dict[str, tuple[str, str, str]] = {
     "431": (N_("That did not work"),
             N_("Your browser sent more than we accept. Please start again. Nothing you typed was kept."),
             "Request Header Fields Too Large"),
+    # nginx's own 404: a static file that does not exist (every other path is the app's to answer).
+    "404": (N_("Page not found"), N_("The page may have moved. You can start again, or read the guides."),
+            "Not Found"),
+    # No answer from the app (a worker died, every instance busy or stopping, too slow): the
+    # person's form is still in their browser, so going back and sending it again is the advice.
+    "unavailable": (N_("Sorry, something went wrong on our side"),
+                    N_("Please go back and try again. Nothing you typed was kept."),
+                    "The service could not answer. Please try again."),
     "unsupported": (N_("That did not work"),
                     N_("The request was sent in a way we do not accept. Please start again. Nothing you typed was kept."),
                     "The request was sent in a way we do not accept."),
@@ -52,7 +60,7 @@ def pages() -> dict[str, str]:
     return out
 
 
-deploy_cli = AppGroup("deploy", help="Files the deployment serves (nginx's own refusal pages).")
+deploy_cli = AppGroup("deploy", help="Files the deployment serves (nginx's own refusal and error pages).")
 
 
 @deploy_cli.command("error-pages", help="Write deploy/_errors/ from the template and the catalogs. "
