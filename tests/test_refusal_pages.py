@@ -19,3 +19,13 @@ def test_each_refusal_page_speaks_english_and_spanish(app):
         page = refusals.pages()["413.html"]
     english, spanish = page.split('<div lang="es">')
     assert "That was too much to send" in english and '<a href="/es/">' in spanish
+
+
+def test_every_refusal_page_has_the_quick_exit_first(app):
+    """The way out is on every page a person can see, nginx's own included (issue 26)."""
+    with app.app_context():
+        pages = {name: page for name, page in refusals.pages().items() if name.endswith(".html")}
+    for name, page in pages.items():
+        body = page.split("<body>", 1)[1]
+        assert body.index('id="quick-exit"') < body.index("<main>"), name
+        assert f'href="{app.config["EXIT_URL"]}"' in body, name

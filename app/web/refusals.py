@@ -53,9 +53,9 @@ def pages() -> dict[str, str]:
         for lang in LANGUAGES:
             with force_locale(lang):
                 texts[lang] = {"title": gettext(title), "advice": gettext(advice),
-                               "start": gettext("Start again")}
-        out[f"{name}.html"] = render_template("refusal.html", texts=texts,
-                                                 site_name=current_app.config["SITE_NAME"]) + "\n"
+                               "start": gettext("Start again"), "exit": gettext("Quick exit")}
+        out[f"{name}.html"] = render_template("refusal.html", texts=texts, site_name=current_app.config["SITE_NAME"],
+                                              exit_url=current_app.config["EXIT_URL"]) + "\n"
         out[f"{name}.json"] = json.dumps({"error": {"message": api_message}}) + "\n"
     return out
 
