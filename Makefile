@@ -64,6 +64,7 @@ system-deps:
 # on the internet it must sit behind a buffering proxy (README, "Before going live").
 run: deps
 	@echo "Serving on http://$(HOST):$(PORT)"
+	@echo "gunicorn alone is for trying it on this machine: on the internet it belongs behind a buffering proxy (README, \"Before going live\")."
 	HELP_BIND=$(HOST):$(PORT) $(BIN)/gunicorn -c gunicorn.conf.py wsgi:app
 
 # Flask's development server with reload (it logs each request line to the terminal).
