@@ -101,3 +101,23 @@ def test_a_helpers_plan_speaks_of_the_person_helped(client, prefix):
         assert words(prefix, title) in text
     for title in ("Get safe first", "If someone is threatening you", "Report it, if you choose"):
         assert words(prefix, title) not in text
+
+
+@pytest.mark.parametrize("prefix", LANGS)
+def test_a_threat_with_nothing_shared_gets_a_plan_for_threats(client, prefix):
+    answers = [("situation", "threatened"), ("taker", "self"), ("kind", "real"), ("age", "adult"), ("copy", "yes")]
+    text = page_text(client, prefix, "/plan", answers + [("_seen", q) for q, _ in answers])
+    assert words(prefix, "Use copyright to get it removed") not in text
+    assert words(prefix, "Help stop it being posted") in text
+    assert words(prefix, "StopNCII also works if someone is threatening to share it.") in text
+    assert words(prefix, "Save the threats. Take screenshots of the messages and the username, never of the picture "
+                         "itself. Keep a link to the profile, any payment details they asked for, like gift card or "
+                         "wallet numbers, and any case numbers.") in text
+
+
+@pytest.mark.parametrize("prefix", LANGS)
+def test_police_is_the_persons_choice_first(client, prefix):
+    answers = [("situation", "shared")]
+    text = page_text(client, prefix, "/plan", answers + [("_seen", "situation")])
+    assert words(prefix, "You choose if and when to report it to the police. If you do, bring your records.") in text
+    assert words(prefix, "Report it, if you choose") in text
