@@ -31,7 +31,7 @@ def _directory():
     return current_app.extensions["directory"]
 
 
-def _send_to(platform, group: removal_kit.Group) -> dict:
+def _send_to(platform, group: removal_kit.Group, under18: bool = False) -> dict:
     """Where a request goes: the platform's form or page, or what to look for on another site."""
     if platform is not None:
         return {"url": platform.removal_request or platform.url, "email": platform.email,
@@ -48,6 +48,9 @@ def _send_to(platform, group: removal_kit.Group) -> dict:
         elif group.lookalike:
             how = _("Careful: %(site)s mixes letters from different alphabets, so it may be made to look like "
                     "another site.", site=group.shown) + " " + how
+        if under18:  # the guide's rule: NCMEC first for pictures of someone under 18
+            how = _("First report this place to the CyberTipline (above): it works with sites and hosting "
+                    "companies to remove pictures of people under 18.") + " " + how
     else:
         how = _("We could not tell which site these places are on. If you know, write the site's address "
                 "first, like example.com/@name, and make the kit again. Or send this request through the "
@@ -76,7 +79,7 @@ def build(form: RemovalKitForm) -> dict:
             "platform": platform,
             "host": group.key if group.kind == removal_kit.SITE else None,
             "locations": group.locations,
-            "send_to": _send_to(platform, group),
+            "send_to": _send_to(platform, group, form.under18()),
             "letter": render_letter("removal", context),
             "respond_by": due,
         })

@@ -145,6 +145,10 @@ class LetterForm(FlaskForm):
         """Whether the page shows what to do first for someone under 18 (or maybe)."""
         return False
 
+    def age_code(self) -> str | None:
+        """The person's age in the picture, in the engine's codes (under18, adult, unsure), if asked."""
+        return None
+
 
 class RemovalRequestForm(LetterForm):
     sender = Radios(
@@ -185,6 +189,9 @@ class RemovalRequestForm(LetterForm):
 
     def under18(self) -> bool:
         return self.minor.data in ("yes", "unsure")
+
+    def age_code(self) -> str | None:
+        return {"yes": "under18", "no": "adult", "unsure": "unsure"}.get(self.minor.data)
 
     def validate_capacity(self, field):
         if self.sender.data == "authorized" and not (field.data or "").strip():
@@ -271,6 +278,9 @@ class RemovalKitForm(RemovalRequestForm):
 
     def under18(self) -> bool:
         return self.age.data in ("under18", "unsure")
+
+    def age_code(self) -> str | None:
+        return self.age.data
 
     def sent_date(self) -> dt.date:
         return dt.date.fromisoformat(self.sent_on.data.strip())

@@ -66,6 +66,8 @@ def letter_context(kind: str, form, addressee=None, locations=None, sent_on: dt.
         "platform_name": platform_name,
         "locations": form.location_lines() if locations is None else locations,
         "depiction": "forgery" if code in FORGERY else "authentic" if code in AUTHENTIC else "unsure",
+        # Under 18 (or maybe): the letter says so, and never repeats a description of the picture.
+        "age": form.age_code(),
         "note": (note or "").strip(),
         "contact_lines": [line for line in (
             *(form.postal_address.data or "").strip().splitlines(),
@@ -108,6 +110,7 @@ def letter_summary(kind: str, context: dict, site: str | None = None, places: in
         "site": shown_name(context) if site is None and places is None else site,
         "places": len(context["locations"]) if places is None else places,
         "depiction": context["depiction"],
+        "age": context["age"],
     }
 
 
