@@ -295,9 +295,9 @@ class SourcePolicy:
 
     def trusted_name(self, url: str) -> str | None:
         """The organisation behind a trusted secondary source, or None for any other."""
-        host = (urlsplit(url).hostname or "").lower()
-        found = None if self.classify(url) != "trusted" else self._covered(host, self.trusted)
-        return self.trusted[found] if found else None
+        if self.classify(url) != "trusted":
+            return None
+        return self.trusted[self._covered((urlsplit(url).hostname or "").lower(), self.trusted)]
 
 
 @dataclass

@@ -85,16 +85,19 @@ def _skeleton(text: str) -> str:
 
 
 def lookalike_of(host: str, domains: dict[str, str]) -> str | None:
-    """The known platform domain an unknown host may be passing for: one written in other letters
-    that read the same, or a mix of alphabets (None when it looks like none)."""
+    """The known platform domain an unknown host may be passing for: written in other letters
+    that read the same (None when it reads as none)."""
     shown = unicode_host(host)
     if shown == host:
         return None
     skeleton = _skeleton(shown)
-    same = next((d for d in domains if skeleton == d or skeleton.endswith("." + d)), None)
-    if same:
-        return same
-    return shown if confusables.is_mixed_script(shown.replace(".", "").replace("-", "")) else None
+    return next((d for d in domains if skeleton == d or skeleton.endswith("." + d)), None)
+
+
+def mixed_scripts(host: str) -> bool:
+    """Whether a host's letters come from more than one alphabet (a common look-alike trick)."""
+    shown = unicode_host(host)
+    return shown != host and confusables.is_mixed_script(shown.replace(".", "").replace("-", ""))
 
 
 @dataclass
@@ -104,7 +107,8 @@ class Group:
     kind: str  # platform | site | unclear
     key: str  # platform id, registrable domain (ASCII), or "" when unclear
     locations: list[str] = field(default_factory=list)
-    lookalike: str | None = None  # a site: the platform domain it may pass for, or its mixed-script name
+    lookalike: str | None = None  # a site: the platform domain it may pass for
+    mixed_scripts: bool = False  # a site: its name mixes alphabets
 
     @property
     def shown(self) -> str:
@@ -142,6 +146,7 @@ def group_locations(lines: list[str], domains: dict[str, str]) -> list[Group]:
         group = groups.setdefault((kind, key), Group(kind, key))
         if kind == SITE:
             group.lookalike = group.lookalike or lookalike_of(host, domains)
+            group.mixed_scripts = group.mixed_scripts or mixed_scripts(host)
         group.locations.append(line)
     ordered = [g for g in groups.values() if g.kind != UNCLEAR]
     return ordered + [g for g in groups.values() if g.kind == UNCLEAR]

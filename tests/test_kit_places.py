@@ -71,3 +71,15 @@ def test_the_kit_warns_about_a_lookalike(client, prefix):
     fake_request = next(r for r in requests if r["operator"] is None)
     assert fake in fake_request["site"] and domain in fake_request["send_to"]["how"]
     assert any(r["operator"] == DOMAINS[domain] for r in requests)  # the real one is its own request
+
+
+def test_a_name_that_mixes_alphabets_is_flagged_even_when_it_imitates_no_platform(client):
+    line = "https://shоp.example/1"  # a Cyrillic о among Latin letters
+    (group,) = removal_kit.group_locations([line], DOMAINS)
+    assert group.mixed_scripts and group.lookalike is None
+    body = {"sender": {"role": "self", "full_name": "Alex Example", "email": "alex@example.com"},
+            "depiction": {"kind": "ai", "age": "adult", "description": "a photo"}, "locations": [line]}
+    (request,) = client.post("/api/v1/removal-kit", json=body).get_json()["kit"]["requests"]
+    assert request["send_to"]["how"].startswith("Careful:") and "different alphabets" in request["send_to"]["how"]
+    (plain,) = removal_kit.group_locations(["https://shop.example/1"], DOMAINS)
+    assert not plain.mixed_scripts

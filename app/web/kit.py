@@ -41,11 +41,11 @@ def _send_to(platform, group: removal_kit.Group, under18: bool = False) -> dict:
                 "\"Contact\", often at the bottom of the page. If there is none, search the web for who "
                 "hosts %(site)s. The hosting company has an abuse contact: send the request there too.",
                 site=group.shown)
-        if group.lookalike and group.lookalike != removal_kit.unicode_host(group.key):
+        if group.lookalike:
             how = _("Careful: %(site)s is written with letters that look like %(known)s, but it is a different "
                     "site. Send this request to it, not to %(known)s.", site=group.shown, known=group.lookalike) \
                 + " " + how
-        elif group.lookalike:
+        elif group.mixed_scripts:
             how = _("Careful: %(site)s mixes letters from different alphabets, so it may be made to look like "
                     "another site.", site=group.shown) + " " + how
         if under18:  # the guide's rule: NCMEC first for pictures of someone under 18

@@ -143,7 +143,7 @@ class LetterForm(FlaskForm):
 
     def under18(self) -> bool:
         """Whether the page shows what to do first for someone under 18 (or maybe)."""
-        return False
+        return self.age_code() in ("under18", "unsure")
 
     def age_code(self) -> str | None:
         """The person's age in the picture, in the engine's codes (under18, adult, unsure), if asked."""
@@ -186,9 +186,6 @@ class RemovalRequestForm(LetterForm):
     )
     note = _area(_l("Anything else for the site (optional)"),
                          validators=[Optional(), Length(max=2000)])
-
-    def under18(self) -> bool:
-        return self.minor.data in ("yes", "unsure")
 
     def age_code(self) -> str | None:
         return {"yes": "under18", "no": "adult", "unsure": "unsure"}.get(self.minor.data)
@@ -275,9 +272,6 @@ class RemovalKitForm(RemovalRequestForm):
         description=_l("Year-month-day. Leave it empty for today. We use it to work out the date each site must act by."),
         validators=[_sent_on],
     )
-
-    def under18(self) -> bool:
-        return self.age.data in ("under18", "unsure")
 
     def age_code(self) -> str | None:
         return self.age.data
