@@ -31,9 +31,9 @@ forwarder_headers = ""
 
 
 def post_worker_init(worker):
-    """Render what is the same for every visitor (static pages, each language's plan text and
-    referral cards) as the worker starts, not while the first visitor waits (app/web/warm.py)."""
-    from app.web import warm
+    """Build each language's plan text and referral cards as the worker starts, not while the
+    first visitor waits (app/web/core/warm.py)."""
+    from app.web.core import warm
 
     if "directory" in getattr(worker.wsgi, "extensions", {}):  # bench/hello.py runs under these settings too
         warm.warm(worker.wsgi)

@@ -139,7 +139,7 @@ class Referral:
         changes = {}
         for name in self.TRANSLATABLE:
             value = getattr(self, name)
-            changes[name] = gettext(value) if value else (value if name in _REQUIRED else None)
+            changes[name] = gettext(value) if value else (value if name in REQUIRED_FIELDS else None)
         return dataclasses.replace(self, **changes)
 
     def to_json(self) -> dict:
@@ -185,8 +185,8 @@ Referral.API_FIELDS = tuple(f.name for f in _FIELDS if f.metadata.get("api"))
 Referral.TRANSLATABLE = tuple(f.name for f in _FIELDS if f.metadata.get("translatable"))
 # What a resource or platform in the content files may set, and must.
 # (`language` and `info_url` come from the per-language block, never the entry itself.)
-_ENTRY_FIELDS = frozenset(f.name for f in _FIELDS) - {"kind", "language", "info_url"}
-_REQUIRED = tuple(f.name for f in _FIELDS if f.name in _ENTRY_FIELDS and
+ENTRY_FIELDS = frozenset(f.name for f in _FIELDS) - {"kind", "language", "info_url"}
+REQUIRED_FIELDS = tuple(f.name for f in _FIELDS if f.name in ENTRY_FIELDS and
                   f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING)
 
 
@@ -442,10 +442,10 @@ def _check_reviewed(file: str, entry: str, value) -> dt.date:
 
 def _entry(file: str, kind: str, raw: dict) -> Referral:
     name = str(raw.get("id", "?"))
-    for fld in _REQUIRED:
+    for fld in REQUIRED_FIELDS:
         if fld not in raw or raw[fld] in ("", None):
             raise _fail(file, name, fld, "is missing")
-    unknown = set(raw) - _ENTRY_FIELDS
+    unknown = set(raw) - ENTRY_FIELDS
     if unknown:
         raise _fail(file, name, sorted(unknown)[0], "is not a known field")
     if not ID_RE.match(raw["id"]):

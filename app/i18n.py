@@ -68,6 +68,8 @@ def _template_gettext(eval_ctx, msgid: str, **params) -> str:
     """Jinja's new-style gettext (jinja2.ext._make_new_gettext), reading the request's catalog
     directly: marked safe where the template autoescapes, and always a format string."""
     text = translations().ugettext(msgid)
+    if not params and "%" not in text:  # nothing to format: what `text % {}` would give
+        return Markup(text) if eval_ctx.autoescape else text
     if eval_ctx.autoescape:
         text = Markup(text)
     return text % params

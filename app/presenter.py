@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from types import SimpleNamespace
 
 from flask_babel import get_locale
 
@@ -60,13 +61,14 @@ def tel(number: str | None) -> str | None:
     return "tel:" + number.replace("-", "") if number else None
 
 
-def referral_card(data: dict, page_url) -> dict:
+def referral_card(data: dict, page_url) -> SimpleNamespace:
     """A referral as a page shows it: the API's data (`Referral.to_json()`), plus links. `page_url` turns an
-    internal tool's path into this request's URL for it (mount prefix, widget)."""
+    internal tool's path into this request's URL for it (mount prefix, widget). Attributes, not
+    keys: a template reads `ref.name` without trying an attribute first."""
     internal = data["internal"] and data["url"]
-    return {**data, "href": page_url(data["url"]) if internal else data["url"],
-            "site": host_of(data["url"]) if data["url"] and not internal else None,  # shown, so a printout keeps it
-            "phone_tel": tel(data["phone"]), "tty_tel": tel(data["tty"])}
+    return SimpleNamespace(**data, href=page_url(data["url"]) if internal else data["url"],
+                           site=host_of(data["url"]) if data["url"] and not internal else None,  # a printout keeps it
+                           phone_tel=tel(data["phone"]), tty_tel=tel(data["tty"]))
 
 
 def plan_sections(plan: flow.Plan, can_show) -> list[tuple[str, list[tuple[flow.PlanStep, list[tuple[str, bool]]]]]]:

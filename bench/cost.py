@@ -6,7 +6,7 @@ of one of them.
     .venv/bin/python bench/cost.py [--n 2000] [--profile "plan API"] [--top 25]
 
 It calls the WSGI app in-process with a prepared environ (no sockets, no gunicorn, no test
-client), after building what gunicorn builds as each worker starts (app/web/warm.py), so it
+client), after building what gunicorn builds as each worker starts (app/web/core/warm.py), so it
 shows what the app itself costs per request; bench/throughput shows what a visitor sees.
 """
 
@@ -60,7 +60,7 @@ def main() -> None:
     import hello
 
     from app import create_app
-    from app.web import warm
+    from app.web.core import warm
 
     app = create_app()
     warm.warm(app)  # as gunicorn.conf.py does for each worker

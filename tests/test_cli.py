@@ -154,17 +154,17 @@ def test_flow_explain_bad_answers(arg, message):
 def test_every_referral_has_the_fields_the_content_guide_promises(directory):
     guide = (ROOT / "docs" / "content.md").read_text()
     required = re.findall(r"^\| `(\w+)` \| required \|", guide, re.M)
-    from app.directory import _REQUIRED
+    from app.directory import REQUIRED_FIELDS
 
-    assert required == list(_REQUIRED)
+    assert required == list(REQUIRED_FIELDS)
     for entry in directory.entries.values():
         for field in required:
             assert getattr(entry, field), f"{entry.id} lacks {field}"
     section = guide.split("## Fields of a referral", 1)[1].split("\n## ", 1)[0]
     documented = set(re.findall(r"^\| `(\w+)` \|", section, re.M))
-    from app.directory import _ENTRY_FIELDS
+    from app.directory import ENTRY_FIELDS
 
-    assert documented == _ENTRY_FIELDS, "docs/content.md's referral fields are not the loader's"
+    assert documented == ENTRY_FIELDS, "docs/content.md's referral fields are not the loader's"
 
 
 # -- links check, against a local fixture server: never the real internet --

@@ -10,7 +10,7 @@ import pytest
 from werkzeug.datastructures import MultiDict
 
 from app import flow, presenter
-from tests.conftest import assert_page_invariants, find_all, text_of
+from tests.conftest import assert_page_invariants, find_all, template_files, text_of
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -30,7 +30,7 @@ ALLOWED_HOSTS = {"example.org", "www.example.org", "example.com"}  # examples in
 
 
 def _code_files():
-    yield from (ROOT / "templates").rglob("*.*")
+    yield from template_files()
     yield from (ROOT / "static").rglob("*.*")
     yield from (ROOT / "app").rglob("*.py")
 

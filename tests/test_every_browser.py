@@ -8,13 +8,11 @@ from pathlib import Path
 from werkzeug.datastructures import MultiDict
 
 from app import flow
-from tests.conftest import NS, find_all, parse, text_of
-
-TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
+from tests.conftest import NS, find_all, parse, template_files, text_of
 
 
 def test_no_template_uses_formaction():
-    for path in TEMPLATES.rglob("*.html"):
+    for path in template_files("*.html"):
         assert "formaction" not in path.read_text().lower(), path
 
 
@@ -113,7 +111,7 @@ def test_a_radio_question_starts_with_a_hidden_no_answer_choice(client):
         assert first.get("value") == "" and first.get("checked") is None, question.id
         holder = next(d for d in find_all(tree, "div") if first in list(d))
         assert "no-answer" in holder.get("class").split(), question.id
-    css = (TEMPLATES.parent / "static" / "site.css").read_text()
+    css = (Path(__file__).resolve().parents[1] / "static" / "site.css").read_text()
     assert ".no-answer{display:none}" in css
     # ... and sending it untouched records nothing: the question is asked again
     response = client.post("/q", data={"_q": "danger", "danger": "", "_nav": "continue"})

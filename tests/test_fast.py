@@ -22,7 +22,7 @@ from markupsafe import Markup
 from app import create_app, flow, precompute, presenter
 from app.directory import STATE_LAW
 from app.i18n import gettext, t, translations
-from app.web import assets, page_cache, plan_page, prerender, question_page, urls, warm
+from app.web.core import assets, page_cache, warm
 from config import TestConfig
 from tests.conftest import app_with_catalog
 
@@ -37,14 +37,6 @@ SPANISH = {
 }
 PLAN_FORM = {"danger": "yes", "situation": ["shared", "threatened"], "demand": "money", "where": ["social", "search"],
              "age": "under18", "copy": "yes", "kind": "ai", "state": "TX"}
-
-
-def nonce_of(response) -> str:
-    return re.search(r"'nonce-([^']+)'", response.headers["Content-Security-Policy"]).group(1)
-
-
-def without_nonce(response) -> bytes:
-    return response.data.replace(nonce_of(response).encode(), b"NONCE")
 
 
 @pytest.fixture(scope="module")
@@ -174,182 +166,95 @@ def test_tables_are_one_per_language_shared_and_read_only(es_app):
         assert english.referrals["crisis-988"]["name"] != "changed"
 
 
-def _plan_page(client, path="/plan", lang=None):
-    return client.post(f"/{lang}{path}" if lang else path, data=PLAN_FORM)
+def _renders(app):
+    """The names of the templates rendered while the block runs (Flask's own signal)."""
+    from flask import template_rendered
+
+    names: list[str] = []
+    template_rendered.connect(lambda sender, template, context, **extra: names.append(template.name), app, weak=False)
+    return names
 
 
-def test_plan_pages_from_pieces_are_what_rendering_each_piece_for_the_request_gives(es_app, monkeypatch):
-    """Every place, both languages, a spread of plans: joining the pieces rendered once gives the
-    bytes that rendering every piece (and plan.html) for the request gives."""
-    sample = [answers for answers, _ in itertools.islice(flow.canonical_answer_sets(("TX", None)), 0, 30000, 997)]
-    answer_sets = [*sample, *({**answers, "for_whom": "someone_else"} for answers in sample), PLAN_FORM]
-    directory = es_app.extensions["directory"]
-    used = []
-    real = plan_page._prebuilt
-    paths = urls.paths_of(es_app, "flow.plan", "POST")
-    assert {"/plan", "/es/plan", "/embed/preview/plan", "/embed/preview/es/plan"} <= set(paths)
-    for path in paths:
-        with es_app.test_request_context(path, method="POST", environ_overrides={"help.csp_nonce": "n0nce"}):
-            es_app.preprocess_request()
-            for answers in answer_sets:
-                plan = flow.build_plan(flow.normalize(answers), directory.platforms_by_where)
-                hidden = [("danger", "no"), ("_seen", "danger")]
-                monkeypatch.setattr(plan_page, "_prebuilt", lambda: used.append(r := real()) or r)
-                fast = plan_page.render(plan, hidden)
-                monkeypatch.setattr(plan_page, "_prebuilt", lambda: None)
-                assert fast == plan_page.render(plan, hidden), (path, answers)
-    assert used and all(place is not None for place in used)
+def test_a_static_page_is_rendered_once_per_address_and_kept_whole(es_app):
     client = es_app.test_client()
-    for lang in (None, "es"):
-        page = _plan_page(client, lang=lang)
-        assert page.status_code == 200
-        assert b"La ley en Texas" in page.data if lang else b"The law in Texas" in page.data
-        assert page.data.count(b'class="again"') >= 1 and page.data.count(b'id="ref-take-it-down"') == 1
-    embedded = client.post("/embed/preview/plan", data=PLAN_FORM)  # an internal tool's link stays in the widget
-    assert b'href="/embed/preview/letters/' in embedded.data
-    prefixed = client.post("/plan", data=PLAN_FORM, environ_overrides={"SCRIPT_NAME": "/help"})
-    assert b'href="/help/letters/' in prefixed.data and b'href="/help/guides/' in prefixed.data
-
-
-def _static_paths(app):
-    page_cache.build(app)
-    return sorted(app.extensions[page_cache._KEY])
-
-
-def test_static_pages_are_built_for_every_language_site_and_guide(es_app):
-    paths = _static_paths(es_app)
-    guides = es_app.extensions["directory"].guides
-    assert {"/", "/es/", "/guides/", "/embed/preview/", "/embed/preview/guides/"} <= set(paths)
-    assert {f"/guides/{slug}" for slug in guides} <= set(paths)
-    client = es_app.test_client()
+    names = _renders(es_app)
+    first = client.get("/es/guides/")
+    assert "site/guides/index.html" in names
+    names.clear()
+    again = client.get("/es/guides/")
+    head = client.head("/es/guides/")
+    assert names == [] and again.data == first.data and head.status_code == 200
+    assert again.headers["Cache-Control"] == "no-store" and "Content-Security-Policy" in again.headers
     assert "Ayuda cuando se comparten" in client.get("/es/").get_data(as_text=True)
     assert "Ayuda cuando se comparten" not in client.get("/").get_data(as_text=True)
+    for other in ("/es/guides/?utm_source=x", "/es/guides/?utm_source=x"):  # a query string is never kept
+        names.clear()
+        client.get(other)
+        assert "site/guides/index.html" in names
 
 
-def test_a_cached_page_is_byte_identical_to_a_fresh_render_with_its_own_nonce(es_app):
+def test_a_kept_page_is_the_one_its_scheme_host_and_prefix_would_render(es_app):
+    """Absolute links (hreflang) name the request's own scheme, host and mount prefix, cached or not."""
+    es_app.config["TRUSTED_HOSTS"] = ["localhost", "help.example.org"]
     client = es_app.test_client()
-    for path in _static_paths(es_app):
-        for base_url in ("http://localhost", "https://127.0.0.1:8443"):  # absolute links follow the request
-            cached = [client.get(path, base_url=base_url) for _ in range(2)]
-            fresh = client.get(path, base_url=base_url, environ_overrides={page_cache.LIVE: True})
-            assert len({nonce_of(r) for r in (*cached, fresh)}) == 3, "a fresh nonce in every response"
-            for response in cached:
-                assert response.status_code == fresh.status_code == 200
-                assert f'nonce="{nonce_of(response)}"' in response.get_data(as_text=True)
-                assert len(prerender.split(response.get_data(as_text=True))) == 1  # no hole left unfilled
-                assert without_nonce(response) == without_nonce(fresh), path
-                assert {k: v for k, v in response.headers if k != "Content-Security-Policy"} == \
-                    {k: v for k, v in fresh.headers if k != "Content-Security-Policy"}
-    embedded = client.get("/embed/preview/")
-    assert "frame-ancestors 'self'" in embedded.headers["Content-Security-Policy"]
+    seen = {}
+    for base_url in ("http://localhost", "https://help.example.org", "http://localhost/help"):
+        for _ in range(2):
+            body = client.get("/guides/", base_url=base_url).get_data(as_text=True)
+            assert f'hreflang="es" href="{base_url}/es/guides/"' in body
+            seen.setdefault(base_url, set()).add(body)
+    assert all(len(bodies) == 1 for bodies in seen.values()) and len({b for v in seen.values() for b in v}) == 3
 
 
-def test_only_the_exact_request_is_served_from_the_cache(es_app, monkeypatch):
+def test_pages_with_answers_are_never_kept(es_app):
     client = es_app.test_client()
-    _static_paths(es_app)
-    served = []
-    real = page_cache._lookup
-    monkeypatch.setattr(page_cache, "_lookup", lambda: served.append(r := real()) or r)
     client.get("/")
-    client.head("/")
-    client.get("/?utm_source=x")
-    client.get("/", environ_overrides={"SCRIPT_NAME": "/help"})
-    assert [r is not None for r in served] == [True, True, False, False]
-
-
-def test_requests_never_add_to_any_cache(es_app):
-    client = es_app.test_client()
-    directory = es_app.extensions["directory"]
-    warm.warm(es_app)
-    def caches():
-        return (sorted(es_app.extensions[page_cache._KEY]), len(directory._display_tables),
-                {place: len(pages) for place, pages in es_app.extensions[question_page.KEY].items()},
-                {key: len(pieces.store) for key, (_, pieces) in es_app.extensions[plan_page.KEY].items()})
-
-    before = caches()
-    for path in ("/guides/nope", "/embed/nope/", "/?q=1", "/es/guides/", "/de/"):
-        client.get(path)
+    kept = set(es_app.extensions[page_cache.KEY])
     for state in ("TX", "CA", "NY"):
         client.post("/plan", data={**PLAN_FORM, "state": state})
         client.post("/api/v1/plan?lang=es", json={"answers": {"state": state}})
         client.post("/es/q", data={"state": state, "_q": "state", "_nav": "stay"})
-    client.post("/q", data={"_q": "danger", "_nav": "continue"})  # an error page: rendered afresh
-    client.post("/q", data={"_q": "nope", "_nav": "continue"})
-    assert caches() == before
+    for path in ("/guides/nope", "/embed/nope/", "/?q=1", "/de/"):
+        client.get(path)
+    assert set(es_app.extensions[page_cache.KEY]) == kept
 
 
-def test_warm_builds_every_language_before_any_request():
+def test_nothing_is_kept_where_templates_reload(es_app, monkeypatch):
+    monkeypatch.setattr(es_app.jinja_env, "auto_reload", True)
+    client = es_app.test_client()
+    names = _renders(es_app)
+    client.get("/embed/preview/guides/")
+    client.get("/embed/preview/guides/")
+    assert names.count("site/guides/index.html") == 2
+
+
+def test_warm_builds_every_language_before_any_request(monkeypatch):
     app = create_app(TestConfig)
-    directory = app.extensions["directory"]
-    assert "_display_tables" not in directory.__dict__ and page_cache._KEY not in app.extensions
+    built = []
+    real = precompute.build
+    monkeypatch.setattr(precompute, "build", lambda directory, lang: built.append(lang) or real(directory, lang))
     warm.warm(app)
-    assert warm.locales(app) == ["en", "es"]
-    assert len(directory._display_tables) == 2  # English, and Spanish as Flask-Babel loads it (no catalog yet)
-    assert "/" in app.extensions[page_cache._KEY]
-    assert ("danger", False, False) in app.extensions[question_page.KEY][("es", "preview")]
+    assert warm.locales(app) == ["en", "es"] and sorted(built) == ["en", "es"]
+    client = app.test_client()
+    client.post("/es/plan", data=PLAN_FORM)
+    client.post("/plan", data=PLAN_FORM)
+    assert sorted(built) == ["en", "es"]  # requests only read them
 
 
-def test_static_urls_hash_each_file_once_unless_debugging(app, monkeypatch):
-    calls = []
-    real = assets._current_digest
-    monkeypatch.setattr(assets, "_current_digest", lambda folder, name: calls.append(name) or real(folder, name))
-    monkeypatch.setattr(assets, "_digests", {})
-    monkeypatch.setattr(assets, "_root_urls", {})
+def test_static_urls_hash_each_file_once_unless_debugging(app, tmp_path, monkeypatch):
+    (tmp_path / "site.css").write_text("a{}")
+    monkeypatch.setattr(app, "static_folder", str(tmp_path))
     with app.test_request_context("/", environ_overrides={"SCRIPT_NAME": "/help"}):
         mounted = assets.static_url("site.css")  # under a prefix first: the root's URL must not take it
     with app.test_request_context("/"):
-        urls = {assets.static_url("site.css") for _ in range(5)}
-        assert len(urls) == 1 and calls == ["site.css"]
-        url = urls.pop()
+        url = assets.static_url("site.css")
         assert re.fullmatch(r"/static/site\.css\?v=[0-9a-f]{12}", url) and mounted == "/help" + url
+        (tmp_path / "site.css").write_text("b{}")
+        assert assets.static_url("site.css") == url  # read once: a deployment restarts the app
         monkeypatch.setattr(app, "debug", True)
-        assets.static_url("site.css")
-        assets.static_url("site.css")
-        assert calls == ["site.css"] * 3  # while developing, checked every time
+        assert assets.static_url("site.css") != url  # while developing, checked every time
 
 
 def test_outside_a_request_text_is_english_and_stable():
     assert translations() is translations()
     assert t("Quick exit") == "Quick exit"
-
-
-def test_question_pages_from_parts_are_what_the_template_gives(es_app, monkeypatch):
-    """Every question, in each voice, language and place, with answers ticked or not: the page
-    filled from its parts is the template's own output, byte for byte."""
-    sample = [answers for answers, _ in itertools.islice(flow.canonical_answer_sets(("TX", None)), 0, 30000, 2999)]
-    answer_sets = [*sample, *({**answers, "for_whom": "someone_else"} for answers in sample)]
-    assert len(answer_sets) > 15 and any(flow.HELPER(flow.view(a)) for a in answer_sets)
-    filled = []
-    real = question_page._prerendered
-    paths = urls.paths_of(es_app, "flow.question", "POST")
-    assert {"/q", "/es/q", "/embed/preview/q", "/embed/preview/es/q"} <= set(paths)
-    for path in paths:
-        nonce = {"help.csp_nonce": "n0nce"}
-        with es_app.test_request_context(path, method="POST", environ_overrides=nonce):
-            es_app.preprocess_request()
-            for answers in answer_sets:
-                seen = [q.id for q in flow.asked_questions(answers)]
-                for question in flow.QUESTIONS:
-                    for back in (False, True):
-                        monkeypatch.setattr(question_page, "_prerendered", lambda *a: filled.append(r := real(*a)) or r)
-                        fast = question_page.render(question, answers, seen[:3], back_to_check=back)
-                        monkeypatch.setattr(question_page, "_prerendered", lambda *a: None)
-                        slow = question_page.render(question, answers, seen[:3], back_to_check=back)
-                        assert fast == slow, (path, question.id, answers, back)
-    assert filled and all(page is not None for page in filled)
-    assert any(" checked" in page.ticks[0][2] for page in filled)
-
-
-def test_question_pages_with_errors_notices_or_a_prefix_are_rendered_afresh(es_app):
-    client = es_app.test_client()
-    used = []
-    real = prerender.fill
-    with pytest.MonkeyPatch.context() as m:
-        m.setattr(prerender, "fill", lambda *a: used.append(1) or real(*a))
-        assert client.post("/q", data={"_q": "danger", "danger": "no", "_nav": "continue"}).status_code == 200
-        assert used == [1]
-        assert client.post("/q", data={"_q": "danger", "_nav": "continue"}).status_code == 400
-        assert client.post("/q", data={"_q": "situation", "danger": "bogus", "_nav": "stay"}).status_code == 200
-        assert client.post("/q", data={"_q": "danger", "_nav": "stay"}, environ_overrides={"SCRIPT_NAME": "/help"}).status_code == 200
-        assert client.get("/q").status_code == 200
-    assert used == [1]

@@ -1,4 +1,4 @@
-"""`_check_graph` refuses an inconsistent flow with a FlowError that names the culprit."""
+"""`check_graph` refuses an inconsistent flow with a FlowError that names the culprit."""
 
 from dataclasses import replace
 
@@ -16,8 +16,8 @@ def steps_with(sid, **changes):
 
 
 def test_the_declared_flow_passes():
-    flow._check_graph()
-    flow._check_graph(flow.QUESTIONS, flow.STEPS)
+    flow.check_graph()
+    flow.check_graph(flow.QUESTIONS, flow.STEPS)
 
 
 @pytest.mark.parametrize("questions, steps, message", [
@@ -49,7 +49,7 @@ def test_the_declared_flow_passes():
 ])  # fmt: skip
 def test_a_bad_graph_raises_naming_the_culprit(questions, steps, message):
     with pytest.raises(flow.FlowError) as raised:
-        flow._check_graph(questions, steps)
+        flow.check_graph(questions, steps)
     assert str(raised.value) == message
 
 
@@ -107,7 +107,7 @@ def test_words_no_rule_reads_are_refused():
     words.step("s", guide="g", include_when=flow.ALWAYS, placements=(), lines=(flow.Line("first"),))
     assert words.unused() == ["steps.s.lines.old"]
     with pytest.raises(flow.FlowError, match="text that no question or step uses: steps.s.lines.old"):
-        flow._check_graph((), (), words)
+        flow.check_graph((), (), words)
 
 
 def test_a_question_declares_how_it_is_shown(app, directory):

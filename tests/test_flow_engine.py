@@ -235,9 +235,9 @@ def test_next_and_previous_question():
 def _plain_build_plan(answers, platforms_by_where=None):
     """build_plan as first written, step by step over the declarations: the yardstick for the
     compiled loop in app/flow/plan.py."""
-    from app.flow.navigation import _resolve
+    from app.flow.navigation import resolve
 
-    normal, view = _resolve(answers)
+    normal, view = resolve(answers)
     helper = flow.HELPER(view)
     placed = []
     for step in flow.STEPS:

@@ -113,9 +113,9 @@ def _stand_in(answers: dict) -> dict:
     out = {}
     for question in flow.QUESTIONS:
         if question.id in answers:
-            effect = flow._as_set(question, answers[question.id])
+            effect = flow.as_set(question, answers[question.id])
             value = next(v for v, _ in flow.view_options(question)
-                         if flow._as_set(question, v) == effect)
+                         if flow.as_set(question, v) == effect)
             if value is not None:
                 out[question.id] = value
     return out
@@ -124,7 +124,7 @@ def _stand_in(answers: dict) -> dict:
 def test_each_question_groups_its_answers_by_what_the_engine_sees():
     """Every answer to every question falls in one of `view_options`' groups, the groups differ
     in effect, and an answer shows the engine the same view and plan as its group's stand-in.
-    With the walk shared by `all_answer_sets` and `canonical_answer_sets` (`flow._walk`), this is
+    With the walk shared by `all_answer_sets` and `canonical_answer_sets` (`flow.walk_answers`), this is
     why the sweep's views are every view of the whole space: see the sweep's weight total."""
     asked = {"situation": frozenset({"shared", "threatened"}), "kind": "real"}  # every question is asked
     assert {q.id for q in flow.asked_questions(asked)} == {q.id for q in flow.QUESTIONS}
@@ -132,7 +132,7 @@ def test_each_question_groups_its_answers_by_what_the_engine_sees():
         options = flow.view_options(question)
         effects = [flow.view({**asked, question.id: v})[question.id] for v, _ in options if v is not None]
         assert len(set(effects)) == len(effects), question.id
-        answers_to_it = flow._options(question, (None,))
+        answers_to_it = flow.answer_values(question, (None,))
         assert sum(count for _, count in options) == len(answers_to_it), question.id
         for value in answers_to_it:
             answers = {**asked, question.id: value} if value is not None else \

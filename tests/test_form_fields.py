@@ -4,15 +4,17 @@ import re
 from pathlib import Path
 
 from app import flow
-from app.web import flow_views, form_state
+from app.web.guide import form_state
+from app.web.guide import views as flow_views
+from tests.conftest import template_files
 
 ROOT = Path(__file__).resolve().parent.parent
-TEMPLATES = ROOT / "templates"
+
 
 
 def reserved_names_in_templates() -> dict[str, set[str]]:
     found: dict[str, set[str]] = {}
-    for path in TEMPLATES.rglob("*.html"):
+    for path in template_files("*.html"):
         for name in re.findall(r'name="(_[^"]*)"', path.read_text()):
             found.setdefault(name, set()).add(path.name)
     return found
@@ -25,7 +27,7 @@ def test_templates_use_only_declared_reserved_fields():
 
 def test_every_declared_field_is_used_and_written_nowhere_else_by_hand():
     used = set(reserved_names_in_templates())
-    # _seen is written by form_state.hidden_fields (through the hidden_inputs global, app/web/prerender.py), not as a literal
+    # _seen is written by form_state.hidden_fields (through the hidden_inputs global, app/web/core/page_context.py), not as a literal
     assert used | {form_state.SEEN} == form_state.RESERVED
     for module in (flow_views, form_state):
         source = Path(module.__file__).read_text()

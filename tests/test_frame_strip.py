@@ -9,7 +9,8 @@ import re
 
 import pytest
 
-from app import _site_context, create_app
+from app import create_app
+from app.web.core.page_context import site_context
 from config import TestConfig
 from tests.conftest import find_all, parse, text_of
 
@@ -85,7 +86,7 @@ def test_a_language_call_instruction_from_the_data_is_shown_with_its_number_link
     entries["crisis-988"] = dataclasses.replace(lifeline, es=WithCall(lifeline.es))
     app.extensions.pop("site_context", None)
     try:
-        site = _site_context(app)
+        site = site_context(app)
         assert str(site["lines"]["es"]["call"]) == 'Llama al <a href="tel:988">988</a> y marca 2 &lt;b&gt;'
         strip = strip_of(app.test_client(), "get", "/es/", None)
         assert "Llama al 988 y marca 2 <b>. Envía AYUDA al 988." in text_of(strip)

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from app import flow
+from tests.conftest import template_files
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -37,7 +38,7 @@ def test_babel_extracts_engine_and_template_strings(tmp_path):
 
 def test_templates_have_no_bare_text():
     """Text between tags in templates must sit inside _() or {% trans %}."""
-    for path in (ROOT / "templates").rglob("*.html"):
+    for path in template_files("*.html"):
         source = path.read_text()
         source = re.sub(r"{%\s*trans\b.*?%}.*?{%\s*endtrans\s*%}", "", source, flags=re.S)
         source = re.sub(r"{{.*?}}|{%.*?%}|{#.*?#}", "", source, flags=re.S)

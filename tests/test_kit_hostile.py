@@ -5,7 +5,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from werkzeug.datastructures import MultiDict
 
-from app.web import kit_api
+from app.web.kit import api as kit_api
 from tests.conftest import assert_page_invariants
 
 HTML_ROUTES = ["/letters/kit", "/letters/kit/download", "/letters/kit/checklist"]

@@ -16,7 +16,7 @@ from werkzeug.datastructures import MultiDict
 
 import config
 from app import create_app, directory, flow
-from app.web import lang
+from app.web.core import lang
 from tests import page_states
 from tests.conftest import app_with_catalog, assert_page_invariants, find_all, parse, text_of
 
@@ -297,7 +297,7 @@ def page_shape(tree):
 
 
 def hidden_fields_of(fields):
-    from app.web import form_state
+    from app.web.guide import form_state
 
     state = form_state.read(MultiDict(fields))
     return form_state.hidden_fields(flow.normalize(state.answers), state.seen)
@@ -407,7 +407,7 @@ def test_loader_carries_its_labels_in_every_language_from_the_catalog(client):
 def test_loader_labels_are_extractable():
     from pathlib import Path
 
-    import app.web.embed as embed
+    import app.web.site.embed as embed
 
     msgids = {message[1] for message in extract_from_file("python", Path(embed.__file__))}
     assert {"Get help", "Close", "Quick exit", "Quick exit (leave this site now)", "Help guide"} <= msgids

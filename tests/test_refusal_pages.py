@@ -1,7 +1,7 @@
 """nginx's own refusal pages (deploy/_errors/) are what `flask deploy error-pages` writes
 from the template and the catalogs: nobody edits them by hand, and none is stale."""
 
-from app.web import refusals
+from app.web.core import refusals
 
 
 def test_the_refusal_pages_are_up_to_date(app):

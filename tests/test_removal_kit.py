@@ -14,7 +14,7 @@ from werkzeug.datastructures import MultiDict
 
 import config
 from app import create_app, removal_kit
-from app.web import kit_api
+from app.web.kit import api as kit_api
 from scripts.removal_kit_example import PLACES as SEVEN  # the example of docs/removal-kit-example.txt
 from tests.conftest import assert_page_invariants, assert_stays_under, find_all, text_of
 

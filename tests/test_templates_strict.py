@@ -14,4 +14,4 @@ def test_an_undefined_name_fails(app, source):
 
 def test_a_page_template_missing_a_value_fails(app):
     with app.test_request_context("/"), pytest.raises(UndefinedError, match="hidden"):
-        render_template("check.html", rows=[], notice=None)
+        render_template("guide/check.html", rows=[], notice=None)

@@ -3,7 +3,7 @@
 from werkzeug.datastructures import MultiDict
 
 from app import flow, presenter
-from app.web.letter_forms import RemovalKitForm, RemovalRequestForm
+from app.web.kit.forms import RemovalKitForm, RemovalRequestForm
 
 
 def test_a_referral_named_twice_is_a_card_once_then_a_link_back():

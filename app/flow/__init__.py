@@ -19,12 +19,19 @@ The package is split by job; this module re-exports the names callers use, so
 - `navigation`: parsing answers and moving through the questions
 - `plan`: `build_plan`
 - `enumeration`: the answer space, for the sweep and `flask flow check`
-- `checks`: `_check_graph`, run when the package loads
+- `checks`: `check_graph`, run when the package loads
 """
 
-from app.flow.checks import _check_graph
+from app.flow.checks import check_graph
 from app.flow.conditions import ALWAYS, DANGER, HELPER, Cond, View, answered, has
-from app.flow.enumeration import _options, _walk, all_answer_sets, answer_options, canonical_answer_sets, view_options
+from app.flow.enumeration import (
+    all_answer_sets,
+    answer_options,
+    answer_values,
+    canonical_answer_sets,
+    view_options,
+    walk_answers,
+)
 from app.flow.model import (
     GROUPS,
     N_,
@@ -43,13 +50,13 @@ from app.flow.model import (
     Voiced,
 )
 from app.flow.navigation import (
-    _as_set,
-    _resolve,
+    as_set,
     asked_questions,
     next_question,
     normalize,
     parse_answer,
     previous_question,
+    resolve,
     view,
 )
 from app.flow.plan import WHERE_ORDER, build_plan
@@ -61,12 +68,12 @@ from app.flow.wording import WORDS, Words
 # callers outside the engine use are re-exported.
 __all__ = [
     "ALWAYS", "DANGER", "HELPER", "Cond", "View", "answered", "has",
-    "_options", "_walk", "all_answer_sets", "answer_options", "canonical_answer_sets", "view_options",
+    "answer_values", "walk_answers", "all_answer_sets", "answer_options", "canonical_answer_sets", "view_options",
     "GROUPS", "N_", "AnswerError", "AnswerErrorKind", "FlowError", "Answers", "Choice", "Line", "Placement",
     "Plan", "PlanStep", "Question", "Ref", "StepDef", "Voiced",
-    "_as_set", "_resolve", "asked_questions", "next_question", "normalize", "parse_answer", "previous_question", "view",
+    "as_set", "resolve", "asked_questions", "next_question", "normalize", "parse_answer", "previous_question", "view",
     "WHERE_ORDER", "build_plan", "QUESTION_BY_ID", "QUESTIONS", "STATE_CODES", "TERRITORY_CODES", "STEP_BY_ID", "STEPS",
-    "WORDS", "Words", "_check_graph",
+    "WORDS", "Words", "check_graph",
 ]  # fmt: skip
 
-_check_graph()
+check_graph()

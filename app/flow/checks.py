@@ -15,7 +15,7 @@ def _duplicates(ids: list[str]) -> list[str]:
     return sorted({i for i in ids if ids.count(i) > 1})
 
 
-def _check_graph(questions: Sequence[Question] = QUESTIONS, steps: Sequence[StepDef] = STEPS,
+def check_graph(questions: Sequence[Question] = QUESTIONS, steps: Sequence[StepDef] = STEPS,
                  words: Words | None = WORDS) -> None:
     """Raise `FlowError` if the declared flow is inconsistent.
 

@@ -1,7 +1,7 @@
 """Conditions: small composable predicates over the effective view of answers.
 
 Each carries a readable form (used by `flask flow graph`, docs and test failure
-messages) and the questions it reads (for the diagram and `_check_graph`).
+messages) and the questions it reads (for the diagram and `check_graph`).
 """
 
 from __future__ import annotations

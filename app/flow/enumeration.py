@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 from itertools import combinations
 
 from app.flow.model import Answers, Question
-from app.flow.navigation import _as_set, _resolve
+from app.flow.navigation import as_set, resolve
 from app.flow.questions import QUESTIONS
 
 
@@ -22,7 +22,7 @@ def answer_options(question: Question) -> list[str | frozenset[str] | None]:
     return subsets
 
 
-def _options(question: Question, state_options: Iterable[str | None]) -> list[str | frozenset[str] | None]:
+def answer_values(question: Question, state_options: Iterable[str | None]) -> list[str | frozenset[str] | None]:
     return list(state_options) if question.id == "state" else answer_options(question)
 
 
@@ -33,18 +33,18 @@ def view_options(question: Question, state_options: Iterable[str | None] = (None
     that means the same (skipping `danger` is `unsure`), and how many of the
     question's answers share that effect."""
     groups: dict[frozenset[str], list] = {}
-    for value in _options(question, state_options):
-        groups.setdefault(_as_set(question, value), []).append(value)
+    for value in answer_values(question, state_options):
+        groups.setdefault(as_set(question, value), []).append(value)
     return [(next((v for v in values if v is not None), None), len(values)) for values in groups.values()]
 
 
-def _walk(options: list[list[tuple[object, int]]], prefix: Answers | None, start: int,
+def walk_answers(options: list[list[tuple[object, int]]], prefix: Answers | None, start: int,
           stop: int) -> Iterator[tuple[dict, int]]:
     """Depth-first over questions [start, stop): each answer set with its weight.
 
     `options[i]` lists (answer, weight) for question i; None means skipped. The view
-    is kept up to date as the walk goes, so asking is decided as `_resolve` decides it."""
-    answers, view = _resolve(prefix or {})
+    is kept up to date as the walk goes, so asking is decided as `resolve` decides it."""
+    answers, view = resolve(prefix or {})
 
     def walk(index: int, weight: int) -> Iterator[tuple[dict, int]]:
         if index == stop:
@@ -59,7 +59,7 @@ def _walk(options: list[list[tuple[object, int]]], prefix: Answers | None, start
                 yield from walk(index + 1, weight * count)
             else:
                 answers[question.id] = value
-                view[question.id] = _as_set(question, value)
+                view[question.id] = as_set(question, value)
                 yield from walk(index + 1, weight * count)
                 del answers[question.id]
                 view[question.id] = question.skipped_means
@@ -76,8 +76,8 @@ def all_answer_sets(state_options: Iterable[str | None] = (None, "CA"), prefix: 
     cover every state. `prefix`, `start` and `stop` split the space as in
     `canonical_answer_sets`.
     """
-    options = [[(value, 1) for value in _options(q, state_options)] for q in QUESTIONS]
-    for answers, _ in _walk(options, prefix, start, len(QUESTIONS) if stop is None else stop):
+    options = [[(value, 1) for value in answer_values(q, state_options)] for q in QUESTIONS]
+    for answers, _ in walk_answers(options, prefix, start, len(QUESTIONS) if stop is None else stop):
         yield answers
 
 
@@ -92,4 +92,4 @@ def canonical_answer_sets(state_options: Iterable[str | None] = (None,), prefix:
     """
     state_options = tuple(state_options)
     options = [view_options(q, state_options) for q in QUESTIONS]
-    yield from _walk(options, prefix, start, len(QUESTIONS) if stop is None else stop)
+    yield from walk_answers(options, prefix, start, len(QUESTIONS) if stop is None else stop)

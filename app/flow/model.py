@@ -89,7 +89,7 @@ class Question:
 
 
 class FlowError(Exception):
-    """The declared flow is inconsistent (raised by `_check_graph`, naming the question or step)."""
+    """The declared flow is inconsistent (raised by `check_graph`, naming the question or step)."""
 
 
 class AnswerErrorKind(Enum):

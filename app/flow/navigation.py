@@ -11,7 +11,7 @@ from app.flow.model import AnswerError, AnswerErrorKind, Answers, Question
 from app.flow.questions import QUESTION_BY_ID, QUESTIONS
 
 
-def _as_set(question: Question, value) -> frozenset[str]:
+def as_set(question: Question, value) -> frozenset[str]:
     if value is None:
         return question.skipped_means
     if isinstance(value, str):
@@ -22,7 +22,7 @@ def _as_set(question: Question, value) -> frozenset[str]:
 _ALL_SKIPPED = {q.id: q.skipped_means for q in QUESTIONS}  # the view of no answers at all
 
 
-def _resolve(answers: Answers) -> tuple[dict, dict]:
+def resolve(answers: Answers) -> tuple[dict, dict]:
     """One pass: the answers the flow would ask (normal) and their effective view."""
     normal: dict[str, str | frozenset[str]] = {}
     view = dict(_ALL_SKIPPED)
@@ -31,13 +31,13 @@ def _resolve(answers: Answers) -> tuple[dict, dict]:
         if value is None or value == frozenset() or not question.asked_when.test(view):
             continue
         normal[question.id] = value
-        view[question.id] = _as_set(question, value)
+        view[question.id] = as_set(question, value)
     return normal, view
 
 
 def view(answers: Answers) -> dict[str, frozenset[str]]:
     """The effective view of these answers (what conditions read)."""
-    return _resolve(answers)[1]
+    return resolve(answers)[1]
 
 
 
@@ -65,12 +65,12 @@ def parse_answer(question_id: str, values: Iterable[str]) -> str | frozenset[str
 
 def normalize(answers: Answers) -> dict[str, str | frozenset[str]]:
     """Keep only answers the flow would ask, given the earlier answers."""
-    return _resolve(answers)[0]
+    return resolve(answers)[0]
 
 
 def asked_questions(answers: Answers) -> list[Question]:
     """The questions that apply to these answers, in order."""
-    view = _resolve(answers)[1]
+    view = resolve(answers)[1]
     return [q for q in QUESTIONS if q.asked_when(view)]
 
 

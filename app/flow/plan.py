@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 from app.flow import steps as step_defs  # read at call time, so a test can swap the steps
 from app.flow.conditions import ALWAYS, HELPER
 from app.flow.model import GROUPS, Answers, FlowError, Plan, PlanStep, StepDef
-from app.flow.navigation import _resolve
+from app.flow.navigation import resolve
 from app.flow.questions import QUESTION_BY_ID
 
 WHERE_ORDER = QUESTION_BY_ID["where"].codes
@@ -48,7 +48,7 @@ def build_plan(answers: Answers, platforms_by_where: Mapping[str, Iterable[str]]
     `platforms_by_where` maps a `where` code to platform referral ids (from the
     directory); the engine itself knows no platform.
     """
-    normal, view = _resolve(answers)
+    normal, view = resolve(answers)
     helper = HELPER.test(view)
     placed = []
     for include, placements, lines, referrals, from_where, step_id, title, guide in _steps():

@@ -56,5 +56,5 @@ QUESTIONS: tuple[Question, ...] = (
 
 QUESTION_BY_ID: dict[str, Question] = {q.id: q for q in QUESTIONS}
 
-# A question's `asked_when` may read only questions before it; `_check_graph`
+# A question's `asked_when` may read only questions before it; `check_graph`
 # proves it when the package loads.

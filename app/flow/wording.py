@@ -3,7 +3,7 @@ app/content/flow.toml so that wording is edited (and translated) without opening
 
 `questions.py` and `steps.py` declare the rules and name their words by id; `question()`
 and `step()` here attach the words. A missing entry is a `FlowError` naming it, and
-`unused()` lists entries no rule names (checked by `_check_graph`).
+`unused()` lists entries no rule names (checked by `check_graph`).
 """
 
 from __future__ import annotations

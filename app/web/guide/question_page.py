@@ -1,0 +1,24 @@
+"""A question page: what `guide/question.html` needs to show one question, and its rendering."""
+
+from __future__ import annotations
+
+from flask import current_app, render_template
+
+from app import flow, presenter
+from app.web.guide import form_state
+
+
+def render(question: flow.Question, answers: dict, seen, *, error: str | None = None, chosen=None,
+           back_to_check: bool = False, notice: str | None = None) -> str:
+    value = answers.get(question.id)
+    if chosen is None:
+        chosen = [] if value is None else ([value] if isinstance(value, str) else sorted(value))
+    helper = flow.HELPER(flow.view(answers))
+    back_hidden = form_state.hidden_fields(answers, seen)
+    hidden = [pair for pair in back_hidden if pair[0] != question.id]  # its own answer is in the visible control
+    switch = form_state.same_question(answers, seen, question.id, back_to_check, carried=back_hidden)
+    data = presenter.question_data(question, helper, current_app.extensions["directory"])
+    return render_template(
+        "guide/question.html", question=data, ids=presenter.question_ids(data, error is not None),
+        hidden=hidden, back_hidden=back_hidden, chosen=chosen, error=error, notice=notice,
+        back_to_check=back_to_check, lang_post=("flow.question", switch))
