@@ -67,9 +67,13 @@ run: deps
 	@echo "gunicorn alone is for trying it on this machine: on the internet it belongs behind a buffering proxy (README, \"Before going live\")."
 	HELP_BIND=$(HOST):$(PORT) $(BIN)/gunicorn -c gunicorn.conf.py wsgi:app
 
-# Flask's development server with reload (it logs each request line to the terminal).
+# Flask's development server (it logs each request line to the terminal). Templates reload on
+# their own; an edit to the content data or a catalog restarts its reloader, which compiles
+# the catalog (app/i18n.py), so every edit shows on the next page load with no manual restart.
+empty :=
+DEV_WATCH = $(subst $(empty) $(empty),:,$(wildcard app/content/*.toml app/translations/*/LC_MESSAGES/*.po))
 dev: deps
-	$(BIN)/flask --app wsgi:app run --debug --host $(HOST) --port $(PORT)
+	$(BIN)/flask --app wsgi:app run --debug --extra-files "$(DEV_WATCH)" --host $(HOST) --port $(PORT)
 
 lint: test-deps
 	$(BIN)/ruff check .

@@ -9,7 +9,7 @@ from flask import Flask
 from jinja2 import StrictUndefined
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from app import directory, presenter
+from app import directory, i18n, presenter
 
 HERE = Path(__file__).resolve().parent
 # Pages and files: inside the package when installed from a wheel (pyproject.toml ships them as
@@ -27,6 +27,8 @@ def create_app(config: object | None = None) -> Flask:
     app.jinja_env.undefined = StrictUndefined  # a misspelt name fails a test, never renders as nothing
     app.jinja_env.filters["tel"] = presenter.tel  # a tel: link for a number from the content
     logging.getLogger().setLevel(app.config["LOG_LEVEL"])
+    if app.debug:  # `make dev`: an edited catalog is compiled as the reloader starts the app again
+        i18n.compile_stale(HERE / "translations")
     # Content is validated once here; bad data stops start-up with a clear message.
     app.extensions["directory"] = directory.load(Path(app.config["CONTENT_DIR"]))
 

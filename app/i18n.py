@@ -12,6 +12,10 @@ Templates get the same: `_`, `gettext` and `{% trans %}` use the request's catal
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
 from babel.support import NullTranslations
 from flask.globals import _cv_app  # the app context, without a proxy lookup per string
 from flask_babel import Babel
@@ -87,6 +91,23 @@ def install_jinja(env) -> None:
     )
     # jinja2.ext's `_` resolves `gettext` and calls it through the template context each time.
     env.globals["gettext"] = env.globals["_"] = _template_gettext
+
+
+def compile_stale(folder: Path) -> list[Path]:
+    """Compile each catalog whose .po is newer than its .mo, as `pybabel compile` would (fuzzy
+    entries left out). The development server calls it as it starts, and its reloader restarts
+    when a catalog changes (`make dev`), so an edited translation shows on the next page load."""
+    written = []
+    for po in sorted(folder.glob("*/LC_MESSAGES/*.po")):
+        mo = po.with_suffix(".mo")
+        if mo.exists() and mo.stat().st_mtime >= po.stat().st_mtime:
+            continue
+        with po.open("rb") as source:
+            catalog = read_po(source)
+        with mo.open("wb") as target:
+            write_mo(target, catalog)
+        written.append(mo)
+    return written
 
 
 class _Babel(Babel):
