@@ -258,3 +258,24 @@ def test_static_urls_hash_each_file_once_unless_debugging(app, tmp_path, monkeyp
 def test_outside_a_request_text_is_english_and_stable():
     assert translations() is translations()
     assert t("Quick exit") == "Quick exit"
+
+
+class Reloading(TestConfig):
+    TEMPLATES_AUTO_RELOAD = True  # as under `make dev`: nothing is kept
+
+
+@pytest.mark.parametrize("prefix", ["", "/es", "/embed/preview", "/embed/preview/es"])
+def test_parts_kept_once_per_place_are_what_rendering_afresh_gives(prefix):
+    """`{% once %}` parts (help strip, footer, referral cards) and kept links: the same bytes as a
+    render that keeps nothing, in every place, also after other places have filled the store."""
+    kept, fresh = create_app(TestConfig).test_client(), create_app(Reloading).test_client()
+    requests = [("get", f"{prefix}/", {}), ("get", f"{prefix}/guides/", {}), ("post", f"{prefix}/plan", {"data": PLAN_FORM}),
+                ("post", f"{prefix}/plan", {"data": {**PLAN_FORM, "state": "CA", "age": "adult"}}),
+                ("post", f"{prefix}/q", {"data": {"_q": "danger", "danger": "no", "_nav": "continue"}}),
+                ("get", "/nope", {}), ("get", f"{prefix}/letters/kit", {})]
+    for mount in ("", "/help"):
+        for method, path, kwargs in requests * 2:
+            environ = {"SCRIPT_NAME": mount}
+            a = getattr(kept, method)(path, environ_overrides=environ, **kwargs)
+            b = getattr(fresh, method)(path, environ_overrides=environ, **kwargs)
+            assert a.status_code == b.status_code and a.data == b.data, (mount, path)

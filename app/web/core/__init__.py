@@ -9,11 +9,13 @@ cache of pages that are the same for everyone (page_cache). No module here impor
 from __future__ import annotations
 
 from app.i18n import babel
-from app.web.core import assets, errors, lang, page_context, security, widget
+from app.web.core import assets, errors, lang, links, page_context, security, widget
+from app.web.core.fragments import OnceExtension
 from app.web.core.json import OrjsonProvider
 
 
 def init_app(app) -> None:
+    app.jinja_env.add_extension(OnceExtension)  # `{% once %}`: parts the same on every page of a place
     app.json = OrjsonProvider(app)  # Flask's JSON, written by orjson; keys in the engine's order
     babel.init_app(app, locale_selector=lang.locale)
     security.init_app(app)
@@ -23,4 +25,5 @@ def init_app(app) -> None:
     lang.init_app(app)  # before the widget's hooks: its 404 for an unknown site is in the URL's language
     widget.init_app(app)
     page_context.init_app(app)
+    links.init_app(app)
     errors.init_app(app)

@@ -18,6 +18,7 @@ from flask import current_app, g, has_app_context, has_request_context, jsonify,
 from werkzeug.exceptions import HTTPException
 
 from app.i18n import refresh
+from app.web.core import links
 
 LANGS = ("en", "es")  # the first is the default, served at the root
 DEFAULT = LANGS[0]
@@ -156,9 +157,9 @@ def switch(post: tuple[str | None, list[tuple[str, str]]] | None = None, error: 
     if post is not None:
         endpoint, fields = post
         values = {} if endpoint else dict(request.view_args or {})
-        control.update(href=url_for(endpoint or request.endpoint, **values, lang=lang), fields=fields)
+        control.update(href=links.url(endpoint or request.endpoint, **values, lang=lang), fields=fields)
     elif error:
-        control["href"] = url_for("pages.start", lang=lang)
+        control["href"] = links.url("pages.start", lang=lang)
     else:
         # A page reached by POST with nothing to carry: the page its URL shows on a GET, or the start.
         control["href"] = page_in(lang)

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 from markupsafe import Markup, escape
 
-from app import directory, presenter
+from app import directory, flow, presenter
 
 KEY = "help.site_context"
 
@@ -55,9 +55,23 @@ def _tag(name: str, value: str) -> str:
     return f'<input type="hidden" name="{escape(name)}" value="{escape(value)}">\n'
 
 
+# The tags of the flow's own fields (each answer code and question id under any name), written
+# once: a question or plan page carries a dozen. Built from the engine, never from a request.
+_CODES = frozenset({q.id for q in flow.QUESTIONS} | {c for q in flow.QUESTIONS for c in q.codes} | {"check", "stay", "back"})
+_TAGS: dict[tuple[str, str], str] = {}
+
+
 def hidden_inputs(pairs: Iterable[tuple[str, str]]) -> Markup:
     """Hidden inputs for (name, value) pairs: how every page writes the fields it carries."""
-    return Markup("".join([_tag(name, value) for name, value in pairs]))
+    out = []
+    for pair in pairs:
+        tag = _TAGS.get(pair)
+        if tag is None:
+            tag = _tag(*pair)
+            if pair[1] in _CODES and len(_TAGS) < 4096:
+                _TAGS[pair] = tag
+        out.append(tag)
+    return Markup("".join(out))
 
 
 def init_app(app) -> None:

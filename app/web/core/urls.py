@@ -34,3 +34,4 @@ def page_url(path: str) -> str:
     and widget, under the mount prefix."""
     endpoint, values = current_app.url_map.bind("localhost").match(path, method="GET")
     return url_for(endpoint, **values)
+

@@ -9,6 +9,7 @@ from types import SimpleNamespace
 from flask import current_app, render_template
 
 from app import flow, precompute, presenter
+from app.directory import STATE_LAW
 from app.i18n import t
 from app.web.core import urls
 
@@ -20,10 +21,17 @@ def sections(plan: flow.Plan, tables: precompute.Tables) -> list[SimpleNamespace
     for group, steps in presenter.plan_sections(plan, lambda ref_id: tables.referral(ref_id, plan.state) is not None):
         out.append(SimpleNamespace(id=group, title=t(presenter.GROUP_TITLES[group]), steps=[SimpleNamespace(
             id=step.id, title=tables.title(step.title), guide=step.guide, paragraphs=tables.texts(step.lines),
-            cards=[(presenter.referral_card(tables.referral(ref_id, plan.state), urls.page_url), again)
-                   for ref_id, again in refs],
+            cards=[(card(tables, ref_id, plan.state), again) for ref_id, again in refs],
         ) for step, refs in steps]))
     return out
+
+
+def card(tables: precompute.Tables, ref_id: str, state: str | None) -> SimpleNamespace:
+    """A referral card, with `key`: what its words and links depend on besides the page's place
+    (the referral, and for a state's law the state), for `{% once %}` in the template."""
+    ref = presenter.referral_card(tables.referral(ref_id, state), urls.page_url)
+    ref.key = (ref_id, state if ref_id == STATE_LAW else None)
+    return ref
 
 
 def render(plan: flow.Plan, hidden: list[tuple[str, str]]) -> str:
