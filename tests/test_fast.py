@@ -272,6 +272,9 @@ def test_parts_kept_once_per_place_are_what_rendering_afresh_gives(prefix):
     requests = [("get", f"{prefix}/", {}), ("get", f"{prefix}/guides/", {}), ("post", f"{prefix}/plan", {"data": PLAN_FORM}),
                 ("post", f"{prefix}/plan", {"data": {**PLAN_FORM, "state": "CA", "age": "adult"}}),
                 ("post", f"{prefix}/q", {"data": {"_q": "danger", "danger": "no", "_nav": "continue"}}),
+                *[("post", f"{prefix}/q", {"data": {"danger": "no", "for_whom": who, "_seen": ["danger", "for_whom"],
+                                                   "_q": "situation", "situation": "shared", "_nav": "continue"}})
+                  for who in ("self", "someone_else")],  # the next question in either voice
                 ("get", "/nope", {}), ("get", f"{prefix}/letters/kit", {})]
     for mount in ("", "/help"):
         for method, path, kwargs in requests * 2:

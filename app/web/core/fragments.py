@@ -5,8 +5,9 @@ footer, a referral card. A template marks such a part with `once` and the keys i
 depends on besides the place (a card names its referral); the place (language, widget site,
 mount prefix) is added to the key here, so a part is never shown where its links or words
 would differ. The part is still the template's own output: the first request renders it,
-later ones reuse those exact characters. Nothing from a visitor goes into a key, and where
-templates reload (`make dev`) nothing is kept, so an edit shows on the next page load.
+later ones reuse those exact characters. Only content goes into a key, never an answer: a part
+whose keys hold None is rendered every time. Where templates reload (`make dev`) nothing is
+kept, so an edit shows on the next page load.
 """
 
 from __future__ import annotations
@@ -19,8 +20,13 @@ MAX_PARTS = 4096  # every part of every page in every language and widget, many 
 
 
 def place() -> tuple:
-    """What every part depends on besides its own keys: the page's language, widget and prefix."""
-    return g.get("lang"), g.get("embed_site"), request.script_root
+    """What every part depends on besides its own keys: the page's language, widget and prefix
+    (worked out once per request, kept in its WSGI environ, which dies with it)."""
+    environ = request.environ
+    found = environ.get("help.place")
+    if found is None:
+        found = environ["help.place"] = (g.get("lang"), g.get("embed_site"), request.script_root)
+    return found
 
 
 class OnceExtension(Extension):
@@ -40,7 +46,7 @@ class OnceExtension(Extension):
 
     def _render(self, keys: tuple, caller):
         environment = self.environment
-        if environment.auto_reload:
+        if environment.auto_reload or None in keys:
             return caller()
         key = (keys, place())
         parts = environment.once_parts

@@ -7,7 +7,9 @@ External URLs (scheme and host from the request) and the like are built every ti
 
 from __future__ import annotations
 
-from flask import current_app, g, request, url_for
+from flask import current_app, url_for
+
+from app.web.core.fragments import place
 
 KEY = "help.template_urls"
 MAX_URLS = 4096  # every page's links in every language and widget, many times over
@@ -17,8 +19,7 @@ def url(endpoint: str, **values) -> str:
     """`url_for(endpoint, **values)`, kept for this place."""
     if any(name.startswith("_") for name in values):
         return url_for(endpoint, **values)
-    req = request._get_current_object()
-    key = (endpoint, tuple(sorted(values.items())), g.get("lang"), g.get("embed_site"), req.script_root)
+    key = (endpoint, tuple(sorted(values.items())), place())
     store = current_app.extensions.setdefault(KEY, {})
     found = store.get(key)
     if found is None:

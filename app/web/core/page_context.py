@@ -5,10 +5,12 @@ the hidden fields it carries (`hidden_inputs`)."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from types import SimpleNamespace
 
 from markupsafe import Markup, escape
 
-from app import directory, flow, presenter
+from app import directory, presenter
+from app.web.core import urls
 
 KEY = "help.site_context"
 
@@ -55,27 +57,32 @@ def _tag(name: str, value: str) -> str:
     return f'<input type="hidden" name="{escape(name)}" value="{escape(value)}">\n'
 
 
-# The tags of the flow's own fields (each answer code and question id under any name), written
-# once: a question or plan page carries a dozen. Built from the engine, never from a request.
-_CODES = frozenset({q.id for q in flow.QUESTIONS} | {c for q in flow.QUESTIONS for c in q.codes} | {"check", "stay", "back"})
+# Tags written once: the fields a feature's pages carry on every page (the guide's answers,
+# question ids and navigation values), given by the feature as it is registered. Built from
+# content only, never added to by a request.
 _TAGS: dict[tuple[str, str], str] = {}
+
+
+def write_once(pairs: Iterable[tuple[str, str]]) -> None:
+    """Keep the tags of these (name, value) pairs written, for `hidden_inputs`."""
+    _TAGS.update({pair: _tag(*pair) for pair in pairs})
 
 
 def hidden_inputs(pairs: Iterable[tuple[str, str]]) -> Markup:
     """Hidden inputs for (name, value) pairs: how every page writes the fields it carries."""
-    out = []
-    for pair in pairs:
-        tag = _TAGS.get(pair)
-        if tag is None:
-            tag = _tag(*pair)
-            if pair[1] in _CODES and len(_TAGS) < 4096:
-                _TAGS[pair] = tag
-        out.append(tag)
+    tags = _TAGS
+    out = [tags.get(pair) or _tag(*pair) for pair in pairs]
     return Markup("".join(out))
+
+
+def card(data: dict) -> SimpleNamespace:
+    """A referral's data as the `referral_card` macro shows it (links for this page's place)."""
+    return presenter.referral_card(data, urls.page_url)
 
 
 def init_app(app) -> None:
     app.jinja_env.globals["hidden_inputs"] = hidden_inputs
+    app.jinja_env.globals["card"] = card
     # What base.html reads on every page, unless the view gives its own: noindex (the site's
     # pages say otherwise, app/web/site/views.py); no answers for the language control to carry
     # (`lang_post`: endpoint and hidden fields); no typed form to carry (`carry_form`); not an

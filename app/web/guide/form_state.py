@@ -62,6 +62,14 @@ def read(form: MultiDict) -> FormState:
     return state
 
 
+def known_pairs() -> list[tuple[str, str]]:
+    """Every (name, value) pair the guide's pages carry: each answer, each question as seen or
+    shown, and the navigation values (their tags are written once, core/page_context.py)."""
+    pairs = [(question.id, code) for question in flow.QUESTIONS for code in question.codes]
+    pairs += [(name, qid) for qid in flow.QUESTION_BY_ID for name in (SEEN, QUESTION, CHANGE)]
+    return pairs + [(RETURN, "check"), (NAV, STAY), (NAV, BACK)]
+
+
 def hidden_fields(answers: dict, seen) -> list[tuple[str, str]]:
     """(name, value) pairs that carry the answers to the next page."""
     pairs = []

@@ -11,27 +11,22 @@ from flask import current_app, render_template
 from app import flow, precompute, presenter
 from app.directory import STATE_LAW
 from app.i18n import t
-from app.web.core import urls
 
 
 def sections(plan: flow.Plan, tables: precompute.Tables) -> list[SimpleNamespace]:
     """Each group with steps: its title and steps; each step's title, guide, paragraphs and
-    cards (`again`: a card an earlier step showed, linked back to rather than repeated)."""
+    cards. A card is (key, referral, again): `referral` the language's shared data (the
+    template makes it a card with `referral_card`), `again` for one an earlier step showed
+    (linked back to, not repeated), and `key` what its words and links depend on besides the
+    page's place, for `{% once %}`: none for a state's law, whose state is an answer."""
     out = []
     for group, steps in presenter.plan_sections(plan, lambda ref_id: tables.referral(ref_id, plan.state) is not None):
         out.append(SimpleNamespace(id=group, title=t(presenter.GROUP_TITLES[group]), steps=[SimpleNamespace(
             id=step.id, title=tables.title(step.title), guide=step.guide, paragraphs=tables.texts(step.lines),
-            cards=[(card(tables, ref_id, plan.state), again) for ref_id, again in refs],
+            cards=[(None if ref_id == STATE_LAW else ref_id, tables.referral(ref_id, plan.state), again)
+                   for ref_id, again in refs],
         ) for step, refs in steps]))
     return out
-
-
-def card(tables: precompute.Tables, ref_id: str, state: str | None) -> SimpleNamespace:
-    """A referral card, with `key`: what its words and links depend on besides the page's place
-    (the referral, and for a state's law the state), for `{% once %}` in the template."""
-    ref = presenter.referral_card(tables.referral(ref_id, state), urls.page_url)
-    ref.key = (ref_id, state if ref_id == STATE_LAW else None)
-    return ref
 
 
 def render(plan: flow.Plan, hidden: list[tuple[str, str]]) -> str:

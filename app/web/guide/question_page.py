@@ -19,6 +19,6 @@ def render(question: flow.Question, answers: dict, seen, *, error: str | None = 
     switch = form_state.same_question(answers, seen, question.id, back_to_check, carried=back_hidden)
     data = presenter.question_data(question, helper, current_app.extensions["directory"])
     return render_template(
-        "guide/question.html", question=data, ids=presenter.question_ids(data, error is not None),
+        "guide/question.html", question=data, helper=helper, ids=presenter.question_ids(data, error is not None),
         hidden=hidden, back_hidden=back_hidden, chosen=chosen, error=error, notice=notice,
         back_to_check=back_to_check, lang_post=("flow.question", switch))
