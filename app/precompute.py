@@ -13,6 +13,7 @@ Plain Python over the engine and the directory; the catalog comes from `app.i18n
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -41,6 +42,7 @@ class Tables:
     referrals: Mapping[str, dict]  # referral id -> API object
     state_laws: Mapping[str, dict]  # state code -> the `state-law` API object for it
     facts: Mapping[str, str]  # the named facts lines are filled with, in this language
+    questions: Mapping[tuple[str, bool], dict]  # (question id, helper voice) -> its display text
 
     def texts(self, lines) -> list[str]:
         """Step lines, translated; one no table holds (steps swapped by a test) afresh."""
@@ -70,7 +72,8 @@ def tables(directory: Directory, lang: str) -> Tables:
 
 
 def build(directory: Directory, lang: str) -> Tables:
-    """Translate every step line, step title and referral with the current catalog, in `lang`'s content."""
+    """Translate every step line, step title, referral and question with the current catalog, in
+    `lang`'s content."""
     facts = directory.facts_in(lang)
     lines = {}
     for step in flow.STEPS:
@@ -82,8 +85,34 @@ def build(directory: Directory, lang: str) -> Tables:
                  for ref_id in directory.entries}
     state_laws = {code: _shared(directory.referral(STATE_LAW, code, t, lang=lang).to_json())
                   for code in directory.states}
+    questions = {(q.id, helper): _shared({**(data := question_data(q, helper, directory)),
+                                          "choices": tuple(ReadOnlyDict(c) for c in data["choices"])})
+                 for q in flow.QUESTIONS for helper in (False, True)}
     return Tables(MappingProxyType(lines), MappingProxyType(titles), MappingProxyType(referrals),
-                  MappingProxyType(state_laws), MappingProxyType(facts))
+                  MappingProxyType(state_laws), MappingProxyType(facts), MappingProxyType(questions))
+
+
+def _folded(name: str) -> str:
+    """A name as an alphabetical list orders it: accents and case aside (México with Mexico)."""
+    return "".join(c for c in unicodedata.normalize("NFD", name) if not unicodedata.combining(c)).casefold()
+
+
+def question_data(question: flow.Question, helper: bool = False, directory: Directory | None = None) -> dict:
+    """A question's display text, translated with the current catalog."""
+    title, why, hint = question.voiced(helper)
+    choices = []
+    for choice in question.choices:
+        label, choice_hint = choice.voiced(helper)
+        if question.labels == "states" and directory is not None:
+            label = directory.states[choice.code].name
+        choices.append({"code": choice.code, "label": t(label), "hint": t(choice_hint)})
+    if question.labels == "states":  # alphabetical in the page's language, territories last
+        choices.sort(key=lambda c: (c["code"] in flow.TERRITORY_CODES, _folded(c["label"])))
+    return {
+        "id": question.id, "title": t(title), "why": t(why), "hint": t(hint),
+        "multiple": question.multiple, "control": question.shown_as, "choices": choices,
+        "exclusive": sorted(question.exclusive),
+    }
 
 
 def _shared(data: dict) -> ReadOnlyDict:

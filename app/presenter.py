@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from types import SimpleNamespace
 
 from flask_babel import get_locale
@@ -102,27 +101,12 @@ def question_ids(data: dict, error: bool) -> dict:
     return {"error_anchor": control, "described_by": " ".join(described)}
 
 
-def _folded(name: str) -> str:
-    """A name as an alphabetical list orders it: accents and case aside (México with Mexico)."""
-    return "".join(c for c in unicodedata.normalize("NFD", name) if not unicodedata.combining(c)).casefold()
-
-
 def question_data(question: flow.Question, helper: bool = False, directory: Directory | None = None) -> dict:
-    """A question's display text (translated)."""
-    title, why, hint = question.voiced(helper)
-    choices = []
-    for choice in question.choices:
-        label, choice_hint = choice.voiced(helper)
-        if question.labels == "states" and directory is not None:
-            label = directory.states[choice.code].name
-        choices.append({"code": choice.code, "label": t(label), "hint": t(choice_hint)})
-    if question.labels == "states":  # alphabetical in the page's language, territories last
-        choices.sort(key=lambda c: (c["code"] in flow.TERRITORY_CODES, _folded(c["label"])))
-    return {
-        "id": question.id, "title": t(title), "why": t(why), "hint": t(hint),
-        "multiple": question.multiple, "control": question.shown_as, "choices": choices,
-        "exclusive": sorted(question.exclusive),
-    }
+    """A question's display text (translated): the language's shared, read-only copy for the
+    flow's own questions (translated once per language, app/precompute.py), else made afresh."""
+    if directory is not None and flow.QUESTION_BY_ID.get(question.id) is question:
+        return precompute.tables(directory, language()).questions[question.id, helper]
+    return precompute.question_data(question, helper, directory)
 
 
 def answer_label(question: flow.Question, value, directory: Directory, helper: bool = False) -> str:

@@ -268,3 +268,14 @@ def test_the_compiled_plan_loop_gives_what_the_declarations_say(directory):
             dangers.add(variant.get("danger"))
             checked += 1
     assert checked > 6000 and steps == {step.id for step in flow.STEPS} and len(dangers) > 1
+
+
+def test_includes_step_says_what_the_built_plan_says():
+    answer_sets = [answers for answers, _ in itertools.islice(flow.canonical_answer_sets(("TX", None)), 0, 40000, 97)]
+    assert len(answer_sets) > 100
+    for answers in answer_sets:
+        plan = flow.build_plan(answers)
+        for step in flow.STEPS:
+            assert flow.includes_step(answers, step.id) is (plan.step(step.id) is not None), (answers, step.id)
+    with pytest.raises(flow.FlowError):
+        flow.includes_step({}, "no-such-step")

@@ -17,7 +17,7 @@ The package is split by job; this module re-exports the names callers use, so
 - `questions`, `steps`: the flow itself, as data (rules; their words come from `wording`)
 - `wording`: the words of questions and steps, from app/content/flow.toml
 - `navigation`: parsing answers and moving through the questions
-- `plan`: `build_plan`
+- `plan`: `build_plan`, `includes_step`
 - `enumeration`: the answer space, for the sweep and `flask flow check`
 - `checks`: `check_graph`, run when the package loads
 """
@@ -59,7 +59,7 @@ from app.flow.navigation import (
     resolve,
     view,
 )
-from app.flow.plan import WHERE_ORDER, build_plan
+from app.flow.plan import WHERE_ORDER, build_plan, includes_step
 from app.flow.questions import QUESTION_BY_ID, QUESTIONS, STATE_CODES, TERRITORY_CODES
 from app.flow.steps import STEP_BY_ID, STEPS
 from app.flow.wording import WORDS, Words
@@ -72,7 +72,7 @@ __all__ = [
     "GROUPS", "N_", "AnswerError", "AnswerErrorKind", "FlowError", "Answers", "Choice", "Line", "Placement",
     "Plan", "PlanStep", "Question", "Ref", "StepDef", "Voiced",
     "as_set", "resolve", "asked_questions", "next_question", "normalize", "parse_answer", "previous_question", "view",
-    "WHERE_ORDER", "build_plan", "QUESTION_BY_ID", "QUESTIONS", "STATE_CODES", "TERRITORY_CODES", "STEP_BY_ID", "STEPS",
+    "WHERE_ORDER", "build_plan", "includes_step", "QUESTION_BY_ID", "QUESTIONS", "STATE_CODES", "TERRITORY_CODES", "STEP_BY_ID", "STEPS",
     "WORDS", "Words", "check_graph",
 ]  # fmt: skip
 

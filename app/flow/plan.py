@@ -72,3 +72,13 @@ def build_plan(answers: Answers, platforms_by_where: Mapping[str, Iterable[str]]
     placed.sort(key=lambda item: (item[0], item[1]))
     state = normal.get("state")
     return Plan(tuple(p for _, _, p in placed), helper, state if isinstance(state, str) else None)
+
+
+def includes_step(answers: Answers, step_id: str) -> bool:
+    """Whether the plan for these answers has this step: what `build_plan` says, without
+    building the rest of the plan (the guide asks it of every answer that may bring danger)."""
+    _, view = resolve(answers)
+    for include, _placements, _lines, _refs, _from_where, found, _title, _guide in _steps():
+        if found == step_id:
+            return include is None or bool(include(view))
+    raise FlowError(f"no step {step_id!r}")

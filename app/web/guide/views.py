@@ -23,7 +23,7 @@ def _directory():
 
 
 def _safety_in(answers: dict) -> bool:
-    return flow.build_plan(answers).step(SAFETY) is not None
+    return flow.includes_step(answers, SAFETY)
 
 
 def _brought_safety(answers: dict, question: flow.Question) -> bool:
@@ -70,7 +70,7 @@ def render_check(answers: dict, seen, notice: str | None = None):
     for question in flow.asked_questions(answers):
         rows.append({
             "id": question.id,
-            "title": presenter.question_data(question, helper)["title"],
+            "title": presenter.question_data(question, helper, _directory())["title"],
             "answer": presenter.answer_label(question, answers.get(question.id), _directory(), helper),
             "unanswered": answers.get(question.id) is None,
         })
