@@ -1,8 +1,9 @@
 """The web layer's core: what every page and response shares, whatever feature made it.
 
 Headers (security), errors, the language (lang), the widget a page is in (widget), asset URLs
-(assets), the URL scheme (urls), what every template gets (page_context), JSON (json), and the
-cache of pages that are the same for everyone (page_cache). No module here imports a feature
+(assets), the URL scheme (urls) and links kept per place (links), what every template gets
+(page_context), parts of templates kept per place (fragments), JSON (json), and the cache of
+pages that are the same for everyone (page_cache). No module here imports a feature
 (tests/test_architecture.py): features are registered on the app by the app factory.
 """
 
