@@ -497,3 +497,13 @@ def test_an_oversize_form_is_a_friendly_413(client):
     response = client.post("/letters/kit", data=kit_form(locations="x" * 100_000))
     assert response.status_code == 413
     assert "too much to send" in text_of(assert_page_invariants(response))
+
+
+def test_the_package_keeps_the_names_the_web_layer_uses():
+    """app/removal_kit became a package (places, channels, checklist, followup): the names the
+    web layer imports stay where they were."""
+    for name in ("MAX_LOCATIONS", "RESPOND_DAYS", "PLATFORM", "SITE", "UNCLEAR", "Group", "group_locations",
+                 "location_host", "registrable_domain", "respond_by", "safe_cell", "to_csv", "lookalike_of",
+                 "mixed_scripts", "unicode_host", "unique_lines"):
+        assert hasattr(removal_kit, name), name
+    assert set(removal_kit.__all__) <= set(dir(removal_kit))
