@@ -24,7 +24,10 @@ from app.web.kit.forms import FollowUpForm, RemovalKitForm, is_email
 
 bp = Blueprint("kit_api", __name__, url_prefix="/api/v1")
 
-_TEXT = {"type": "string", "pattern": r"\S"}  # required text: not empty, not only spaces
+# Required text: something visible. Not empty, not only spaces, and not only control characters or
+# noncharacters, which the forms drop (forms.CONTROL) before they check a field is filled in.
+VISIBLE = r"[^\s\u0000-\u001f\u007f-\u009f\ufdd0-\ufdef\ufffe\uffff]"
+_TEXT = {"type": "string", "pattern": VISIBLE}
 
 
 def _text(limit: int, required: bool = False) -> dict:
@@ -80,7 +83,8 @@ REQUEST = {
                            "a line break inside one counts as a space.",
             "items": {**_TEXT, "maxLength": 500},
         },
-        "sent_on": {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$",
+        # Up to removal_kit.LAST_SENT_ON (9999-12-29): a later day has no respond-by date.
+        "sent_on": {"type": "string", "format": "date", "pattern": r"^(?!9999-12-3[01])\d{4}-\d{2}-\d{2}$",
                     "description": "The day the requests are sent (default today)."},
     },
 }
@@ -138,7 +142,10 @@ def check(schema: dict, value, path: str = "") -> None:
         if schema.get("format") == "email" and not is_email(value):
             raise KitError(400, where, _("Is not an email address. Leave the field out to give none."))
         if "pattern" in schema and not re.search(schema["pattern"], value):
-            raise KitError(400, where, _("Must not be empty.") if schema["pattern"] == r"\S"
+            if schema.get("format") == "date":
+                raise KitError(400, where, _("Enter a real date as year-month-day, no later than %(date)s.",
+                                             date=removal_kit.LAST_SENT_ON.isoformat()))
+            raise KitError(400, where, _("Must not be empty.") if schema["pattern"] == VISIBLE
                            else _("Is not in the expected form."))
 
 
@@ -211,8 +218,8 @@ FOLLOW_UP = {
     "additionalProperties": False,
     "required": ["sender"],
     "description": "Give `checklist` (the CSV the kit wrote, as text) or `places` with `sent_on`.",
-    "anyOf": [{"required": ["checklist"], "properties": {"checklist": _TEXT}},
-              {"required": ["places", "sent_on"]}],
+    "oneOf": [{"required": ["checklist"], "not": {"required": ["places"]}},
+              {"required": ["places", "sent_on"], "not": {"required": ["checklist"]}}],
     "properties": {
         "sender": REQUEST["properties"]["sender"],
         "depiction": {
@@ -221,7 +228,7 @@ FOLLOW_UP = {
                            for name in ("kind", "age", "taker")},
         },
         "checklist": {**_text(60000), "description": "The checklist CSV the kit wrote (header in English or "
-                                                     "Spanish), as text."},
+                                                     "Spanish), as text. Rows it cannot read are named in `errors`."},
         "places": {**REQUEST["properties"]["locations"], "description": "The places again, as text."},
         "sent_on": {**REQUEST["properties"]["sent_on"], "description": "The day the requests were sent."},
     },
@@ -244,7 +251,8 @@ def follow_up_api():
     api_field = {name: path for path, name in FOLLOW_UP_FIELDS.items()}
     api_field["checklist"] = "places" if "places" in body else "checklist"
     api_field["checklist_file"] = "checklist"
-    checklist = kit.read_follow_up(form) if form.validate() else None
+    mode = "places" if "places" in body else "checklist"
+    checklist = kit.read_follow_up(form, mode) if form.validate() else None
     if checklist is None:
         name = next(f.name for f in form if f.errors)
         raise KitError(400, api_field[name], str(form[name].errors[0]))

@@ -303,8 +303,10 @@ def _is_checklist(text: str, names: dict[str, str]) -> bool:
     return len(cells) > index and removal_kit.parse_date(cells[index]) is not None
 
 
-def read_follow_up(form: FollowUpForm) -> removal_kit.Checklist | None:
-    """The rows to follow up, or None with the error on the form's fields."""
+def read_follow_up(form: FollowUpForm, mode: str | None = None) -> removal_kit.Checklist | None:
+    """The rows to follow up, or None with the error on the form's fields. `mode`: "checklist" or
+    "places" when the caller says which it is (the API), else told apart by the text (the page).
+    The API's checklist answers even with no row read: its `errors` name them."""
     text = form.checklist_text()
     if text is None:
         form.checklist_file.errors.append(t(wording.ROW_ERRORS["unreadable"]))
@@ -313,7 +315,9 @@ def read_follow_up(form: FollowUpForm) -> removal_kit.Checklist | None:
         form.checklist.errors.append(_("Choose your checklist file, or paste the list of places."))
         return None
     names = column_names()
-    if _is_checklist(text, names):
+    if mode == "checklist":
+        return removal_kit.parse_checklist(text, names)
+    if mode != "places" and _is_checklist(text, names):
         found = removal_kit.parse_checklist(text, names)
     else:
         lines = removal_kit.unique_lines(text)
