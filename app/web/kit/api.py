@@ -227,7 +227,7 @@ FOLLOW_UP = {
             "properties": {name: REQUEST["properties"]["depiction"]["properties"][name]
                            for name in ("kind", "age", "taker")},
         },
-        "checklist": {**_text(60000), "description": "The checklist CSV the kit wrote (header in English or "
+        "checklist": {**_text(60000, True), "description": "The checklist CSV the kit wrote (header in English or "
                                                      "Spanish), as text. Rows it cannot read are named in `errors`."},
         "places": {**REQUEST["properties"]["locations"], "description": "The places again, as text."},
         "sent_on": {**REQUEST["properties"]["sent_on"], "description": "The day the requests were sent."},

@@ -387,7 +387,9 @@ def follow_up_data(form: FollowUpForm, checklist: removal_kit.Checklist, today: 
                 _("That it has not removed it."),
             ] if ftc else [],
         })
-    return {"today": today, "requests": items, "errors": [row_error(e) for e in checklist.errors]}
+    cards = {s["referral"]: s["card"] for item in items for s in item["steps"] if s["card"]}  # each once
+    return {"today": today, "requests": items, "errors": [row_error(e) for e in checklist.errors],
+            "cards": list(cards.values())}
 
 
 def _follow_up_form(formdata=None) -> FollowUpForm:
