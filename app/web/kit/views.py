@@ -164,6 +164,9 @@ def build(form: RemovalKitForm) -> dict:
             "respond_by": due,
         })
     steps = [route_data(r, "", situation) for r in removal_kit.kit_steps(situation)]
+    for step in steps:  # said of every place, not of one
+        if step["reason"] in wording.KIT_LEVEL:
+            step["text"] = t(wording.KIT_LEVEL[step["reason"]])
     return {
         "sent_on": sent_on,
         "respond_by": removal_kit.respond_by(sent_on),

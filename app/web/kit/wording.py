@@ -50,6 +50,12 @@ REASONS = {
                          "users post), the law gave it 48 hours. You can tell the FTC that it did not act."),
 }
 
+# The same reasons, said of the whole kit (its steps before any request), not of one place.
+KIT_LEVEL = {
+    "minor_ncmec_first": N_("First report every place to the CyberTipline: it works with sites and hosting "
+                            "companies to remove pictures of people under 18."),
+}
+
 # When a route applies only in some cases.
 CONDITIONS = {
     "if_under18": N_("If the person was under 18 in it"),
