@@ -65,6 +65,11 @@ def user_facing_urls(content: directory_module.Directory) -> list[tuple[str, str
                        if (value := getattr(entry.es, field)))
     for state in content.states.values():
         out.append((f"state {state.code}.url", state.url))
+    if content.kit:  # the removal kit's channels: the forms and the owners' pages it sends people to
+        for operator in content.kit.operators.values():
+            for channel in operator.channels:
+                out.extend((f"kit {channel.id}.{field}", value) for field in ("url", "help_url")
+                           if (value := getattr(channel, field)))
     return out
 
 

@@ -308,6 +308,7 @@ class Directory:
     laws: dict[str, Law] = field(default_factory=dict)
     source_policy: SourcePolicy = field(default_factory=SourcePolicy)
     source_titles: dict[str, str] = field(default_factory=dict)  # a source's owner and title, as pages name it
+    kit: KitBook | None = None  # the removal kit's operators, channels and hosts (load_kit)
     _facts_by_lang: dict[str, dict[str, str]] = field(default_factory=dict, repr=False, compare=False)
 
     @cached_property
@@ -402,6 +403,8 @@ class Directory:
         yield from self.states.values()
         yield from self.guides.values()
         yield from self.laws.values()
+        if self.kit:
+            yield from self.kit.records()
 
 
 def host_of(url: str) -> str:
@@ -639,6 +642,7 @@ def load(content_dir: Path = CONTENT_DIR) -> Directory:
                     raise ContentError(f"step {step.id!r}: the text {text[:40]!r}... names an unknown "
                                        f"fact {exc}; facts come from the content files") from None
     _check_domains(directory)
+    directory.kit = load_kit(content_dir, directory)
     directory.source_policy = _source_policy(_read(content_dir / "source-policy.toml"))
     directory.source_titles = _read(content_dir / "source-titles.toml")
     for guide in directory.guides.values():  # pages name each source in words, never as a bare address
@@ -668,3 +672,278 @@ def _check_domains(directory: Directory) -> None:
             if domain in seen:
                 raise _fail("platforms.toml", platform.id, "domains", f"{domain} is also {seen[domain]}'s")
             seen[domain] = platform.id
+
+
+# -- The removal kit's channels and hosts (removal-channels.toml, platform-hosts.toml) ------------
+# Plain data for app/removal_kit, which reads these records by their attributes (it imports
+# nothing of ours). Each record has sources and a review date like every other entry, so
+# `flow check` and the source-policy test cover it.
+
+KIT_CHANNEL_KINDS = ("tida_form", "ncii_form", "search_form", "in_app", "email", "dmca_agent", "host_abuse")
+KIT_DEPICTIONS = ("real", "altered", "ai")
+KIT_AGES = ("adult", "minor")
+KIT_FIELDS = ("page_url", "image_url", "results_url")
+# What to look for on a page when the form's own address was not seen: codes the web words.
+KIT_LOOK_FOR = ("report_menu", "report_form_link", "ncii_form_link", "privacy_complaint_link",
+                "content_removal_link", "removal_request_link", "abuse_form_link",
+                "registrar_abuse_contact", "dmca_agent_search")
+KIT_PROVIDERS = ("cloudflare",)
+HOSTING = "hosting"  # the operator whose channels are the next step for any site
+
+
+@dataclass(frozen=True, kw_only=True)
+class KitChannel:
+    """One way an operator takes removal requests."""
+
+    id: str  # "x.1": operator and place in its list, for checks and messages
+    operator: str
+    kind: str
+    sources: tuple[str, ...]
+    reviewed: dt.date
+    url: str | None = None  # the form itself, seen on the owner's page
+    help_url: str | None = None  # the owner's page that leads to it
+    look_for: str | None = None
+    label: str | None = None  # the owner's words for the option (English, quoted)
+    label_minor: str | None = None  # the same for pictures of someone under 18
+    email: str | None = None
+    depictions: tuple[str, ...] = KIT_DEPICTIONS
+    ages: tuple[str, ...] = KIT_AGES
+    fields: tuple[str, ...] = ()
+    promise_hours: int | None = None
+    one_per_item: bool = False
+    provider: str | None = None  # a host_abuse channel for sites behind this provider only
+    unconfirmed: bool = False
+    secondary: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class KitOperator:
+    """Who runs a place, for the kit: a platform of platforms.toml or an operator only the kit knows."""
+
+    id: str
+    channels: tuple[KitChannel, ...]
+    sources: tuple[str, ...]
+    reviewed: dt.date
+    covered: bool = False  # its own page says it takes TAKE IT DOWN Act requests within 48 hours
+    label: str | None = None  # a name, for operators that are not platforms (never translated)
+    domains: tuple[str, ...] = ()
+    results: tuple[str, ...] = ()  # "host/path" prefixes of its search results pages
+    secondary: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class HostGroup:
+    """Hosts (CDNs, short links) that serve an operator's pictures and links."""
+
+    id: str  # "hosts:x"
+    operator: str
+    domains: tuple[str, ...]
+    sources: tuple[str, ...]
+    reviewed: dt.date
+    unconfirmed: bool = False
+    secondary: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class CoveredDefinition:
+    """Whom the Act's 48 hours bind, and how sure we are of the definition."""
+
+    id: str
+    sources: tuple[str, ...]
+    reviewed: dt.date
+    unconfirmed: bool = False
+    secondary: str | None = None
+
+
+@dataclass(frozen=True)
+class KitBook:
+    """Everything the removal kit's engine routes by."""
+
+    operators: Mapping[str, KitOperator]
+    hosts: tuple[HostGroup, ...]
+    covered_platform: CoveredDefinition
+    platform_domains: Mapping[str, str]  # from platforms.toml
+
+    @cached_property
+    def domains(self) -> dict[str, str]:
+        """Host name -> operator id: platforms' domains, kit operators' domains and their hosts."""
+        out = dict(self.platform_domains)
+        for operator in self.operators.values():
+            out.update(dict.fromkeys(operator.domains, operator.id))
+        for group in self.hosts:
+            out.update(dict.fromkeys(group.domains, group.operator))
+        return out
+
+    @cached_property
+    def results(self) -> tuple[tuple[str, str, str], ...]:
+        """(host, path prefix, operator id) of every search results page."""
+        out = []
+        for operator in self.operators.values():
+            for prefix in operator.results:
+                host, _, path = prefix.partition("/")
+                out.append((host, "/" + path, operator.id))
+        return tuple(out)
+
+    @property
+    def hosting(self) -> KitOperator:
+        return self.operators[HOSTING]
+
+    def records(self):
+        yield self.covered_platform
+        for operator in self.operators.values():
+            yield operator
+            yield from operator.channels
+        yield from self.hosts
+
+
+_KIT_CHANNEL_FIELDS = frozenset(f.name for f in dataclasses.fields(KitChannel)) - {"id", "operator"}
+_KIT_OPERATOR_FIELDS = frozenset(f.name for f in dataclasses.fields(KitOperator)) | {"channel"}
+
+
+def _codes(file: str, entry: str, fld: str, value, allowed) -> tuple[str, ...]:
+    if not isinstance(value, list) or not value or not set(value) <= set(allowed) or len(set(value)) < len(value):
+        raise _fail(file, entry, fld, f"list one or more of {list(allowed)}, each once")
+    return tuple(value)
+
+
+def _unconfirmed(file: str, entry: str, raw: dict) -> bool:
+    value = raw.get("unconfirmed", False)
+    if not isinstance(value, bool):
+        raise _fail(file, entry, "unconfirmed", "must be true or false")
+    if value and not raw.get("secondary"):
+        raise _fail(file, entry, "secondary", "say what was seen, and where, for an unconfirmed entry")
+    return value
+
+
+def _kit_channel(file: str, operator: str, number: int, raw) -> KitChannel:
+    name = f"{operator}.{number}"
+    if not isinstance(raw, dict):
+        raise _fail(file, name, "channel", "must be a table")
+    unknown = set(raw) - _KIT_CHANNEL_FIELDS
+    if unknown:
+        raise _fail(file, name, sorted(unknown)[0], "is not a known field")
+    if raw.get("kind") not in KIT_CHANNEL_KINDS:
+        raise _fail(file, name, "kind", f"must be one of {list(KIT_CHANNEL_KINDS)}")
+    for fld in ("url", "help_url"):
+        if fld in raw:
+            _check_url(file, name, fld, raw[fld])
+    for fld in ("label", "label_minor", "secondary"):
+        if fld in raw and not isinstance(raw[fld], str):
+            raise _fail(file, name, fld, "must be text")
+    if "look_for" in raw and raw["look_for"] not in KIT_LOOK_FOR:
+        raise _fail(file, name, "look_for", f"must be one of {list(KIT_LOOK_FOR)}")
+    if "provider" in raw and raw["provider"] not in KIT_PROVIDERS:
+        raise _fail(file, name, "provider", f"must be one of {list(KIT_PROVIDERS)}")
+    if "email" in raw and not re.match(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", str(raw["email"])):
+        raise _fail(file, name, "email", "not an email address")
+    # Never a guessed form: the form's address, an email, or the owner's page with what to look for.
+    if not raw.get("url") and not raw.get("email") and not raw.get("look_for"):
+        raise _fail(file, name, "look_for", "without the form's own address, say what to look for")
+    hours = raw.get("promise_hours")
+    if hours is not None and (not isinstance(hours, int) or isinstance(hours, bool) or hours <= 0):
+        raise _fail(file, name, "promise_hours", "a number of hours, as the owner's page promises")
+    if not isinstance(raw.get("one_per_item", False), bool):
+        raise _fail(file, name, "one_per_item", "must be true or false")
+    return KitChannel(
+        id=name, operator=operator, kind=raw["kind"], url=raw.get("url"), help_url=raw.get("help_url"),
+        look_for=raw.get("look_for"), label=raw.get("label"), label_minor=raw.get("label_minor"),
+        email=raw.get("email"), promise_hours=hours, one_per_item=raw.get("one_per_item", False),
+        provider=raw.get("provider"),
+        depictions=_codes(file, name, "depictions", raw["depictions"], KIT_DEPICTIONS) if "depictions" in raw
+        else KIT_DEPICTIONS,
+        ages=_codes(file, name, "ages", raw["ages"], KIT_AGES) if "ages" in raw else KIT_AGES,
+        fields=_codes(file, name, "fields", raw["fields"], KIT_FIELDS) if "fields" in raw else (),
+        unconfirmed=_unconfirmed(file, name, raw), secondary=raw.get("secondary"),
+        sources=_check_sources(file, name, raw.get("sources")),
+        reviewed=_check_reviewed(file, name, raw.get("reviewed")),
+    )
+
+
+def _kit_operator(file: str, raw, platforms: Mapping[str, Referral]) -> KitOperator:
+    name = str(raw.get("id", "?")) if isinstance(raw, dict) else "?"
+    if not isinstance(raw, dict) or not ID_RE.match(name):
+        raise _fail(file, name, "id", "use lower-case letters, digits and dashes")
+    unknown = set(raw) - _KIT_OPERATOR_FIELDS
+    if unknown:
+        raise _fail(file, name, sorted(unknown)[0], "is not a known field")
+    platform = name in platforms
+    if not platform and not isinstance(raw.get("label"), str):
+        raise _fail(file, name, "label", "an operator that is not a platform of platforms.toml needs its name")
+    if platform and ("label" in raw or "domains" in raw):
+        raise _fail(file, name, "label" if "label" in raw else "domains", "a platform's name and domains are in "
+                    "platforms.toml")
+    domains = raw.get("domains", [])
+    if not isinstance(domains, list) or not all(isinstance(d, str) and DOMAIN_RE.match(d) for d in domains):
+        raise _fail(file, name, "domains", "list host names, like \"example.com\"")
+    results = raw.get("results", [])
+    if not isinstance(results, list) or not all(isinstance(r, str) and "/" in r and DOMAIN_RE.match(r.split("/")[0])
+                                                for r in results):
+        raise _fail(file, name, "results", "list results pages as host/path, like \"example.com/search\"")
+    if not isinstance(raw.get("covered", False), bool):
+        raise _fail(file, name, "covered", "must be true or false")
+    channels = raw.get("channel", [])
+    if not isinstance(channels, list) or not channels:
+        raise _fail(file, name, "channel", "list at least one channel")
+    parsed = tuple(_kit_channel(file, name, n, c) for n, c in enumerate(channels, 1))
+    if raw.get("covered") and not any(c.kind == "tida_form" and c.promise_hours == 48 for c in parsed):
+        raise _fail(file, name, "covered", "only an operator whose own TAKE IT DOWN Act form promises 48 hours")
+    return KitOperator(
+        id=name, channels=parsed, covered=raw.get("covered", False), label=raw.get("label"),
+        domains=tuple(domains), results=tuple(results), secondary=raw.get("secondary"),
+        sources=_check_sources(file, name, raw.get("sources")), reviewed=_check_reviewed(file, name, raw.get("reviewed")),
+    )
+
+
+def _host_group(file: str, raw, operators: Mapping[str, KitOperator]) -> HostGroup:
+    name = f"hosts:{raw.get('operator', '?')}" if isinstance(raw, dict) else "hosts:?"
+    if not isinstance(raw, dict):
+        raise _fail(file, name, "hosts", "must be a table")
+    unknown = set(raw) - {"operator", "domains", "sources", "reviewed", "unconfirmed", "secondary"}
+    if unknown:
+        raise _fail(file, name, sorted(unknown)[0], "is not a known field")
+    if raw.get("operator") not in operators:
+        raise _fail(file, name, "operator", "name an operator of removal-channels.toml")
+    domains = raw.get("domains")
+    if not isinstance(domains, list) or not domains or not all(isinstance(d, str) and DOMAIN_RE.match(d) for d in domains):
+        raise _fail(file, name, "domains", "list host names, like \"example.com\"")
+    return HostGroup(id=name, operator=raw["operator"], domains=tuple(domains),
+                     unconfirmed=_unconfirmed(file, name, raw), secondary=raw.get("secondary"),
+                     sources=_check_sources(file, name, raw.get("sources")),
+                     reviewed=_check_reviewed(file, name, raw.get("reviewed")))
+
+
+def load_kit(content_dir: Path, directory: Directory) -> KitBook:
+    """The kit's operators, channels and hosts, checked against the directory's platforms."""
+    file = "removal-channels.toml"
+    raw = _read(content_dir / file)
+    platforms = {p.id: p for p in directory.platforms}
+    operators: dict[str, KitOperator] = {}
+    for entry in raw.get("operator", []):
+        operator = _kit_operator(file, entry, platforms)
+        if operator.id in operators:
+            raise _fail(file, operator.id, "id", "is used twice")
+        operators[operator.id] = operator
+    missing = sorted(set(platforms) - set(operators))
+    if missing:
+        raise ContentError(f"{file}: no channels for platform(s) {missing}")
+    if HOSTING not in operators or not any(c.kind == "dmca_agent" for c in operators[HOSTING].channels):
+        raise _fail(file, HOSTING, "channel", "the next steps for any site (host abuse, DMCA agents) are needed")
+    covered_raw = raw.get("covered_platform")
+    if not isinstance(covered_raw, dict):
+        raise _fail(file, "covered_platform", "covered_platform", "say whom the Act's 48 hours bind, with sources")
+    covered = CoveredDefinition(id="covered_platform", unconfirmed=_unconfirmed(file, "covered_platform", covered_raw),
+                                secondary=covered_raw.get("secondary"),
+                                sources=_check_sources(file, "covered_platform", covered_raw.get("sources")),
+                                reviewed=_check_reviewed(file, "covered_platform", covered_raw.get("reviewed")))
+    hosts_file = "platform-hosts.toml"
+    hosts = tuple(_host_group(hosts_file, h, operators) for h in _read(content_dir / hosts_file).get("hosts", []))
+    book = KitBook(operators=operators, hosts=hosts, covered_platform=covered,
+                   platform_domains=directory.platform_domains)
+    seen: dict[str, str] = dict(directory.platform_domains)  # one owner per host name
+    for owner, domains in [(o.id, o.domains) for o in operators.values()] + [(h.id, h.domains) for h in hosts]:
+        for domain in domains:
+            if domain in seen:
+                raise _fail(hosts_file if owner.startswith("hosts:") else file, owner, "domains",
+                            f"{domain} is also {seen[domain]}'s")
+            seen[domain] = owner
+    return book

@@ -1,5 +1,8 @@
-"""Write the seven-place example kit (fake data) to docs/removal-kit-example.txt and .csv,
-through the app's own routes, exactly as a person would download them.
+"""Write the example kits (fake data) through the app's own routes, exactly as a person would
+download them: the seven-place kit to docs/removal-kit-example.txt and .csv, and the ten-place
+kit (search results, picture links, two subdomains of one site, unknown sites, a look-alike, a
+place without a site) to docs/removal-kit-example-10*.txt, in English and Spanish, for an adult
+who took the picture and for someone under 18.
 
     .venv/bin/python scripts/removal_kit_example.py [YYYY-MM-DD]   # the sent date; default today
 """
@@ -23,6 +26,18 @@ PLACES = [  # two X domains, two Meta domains (one mobile), two other sites, one
     "http://forum.example.net:8080/thread/77?page=2",
     "@someaccount on a chat app",
 ]
+TEN = [
+    "https://www.google.com/search?q=alex+example&tbm=isch",  # search results: Google's own form
+    "https://pbs.twimg.com/media/GAbCdEfXkAA1234.jpg",  # a picture link copied from a post: X
+    "https://x.com/someaccount/status/1790000000000000001",
+    "https://i.imgur.com/AbC123d.jpeg",  # Imgur's picture host
+    "https://gallery.example.co.uk/album/42",  # two subdomains of one registered site: one request
+    "https://cdn.example.co.uk/img/42.jpg",
+    "https://imagehost.example/view/8841",  # a site we know nothing of
+    "https://www.bing.com/images/search?q=alex+example",  # search results: Microsoft
+    "https://facebоok.com/photo/1",  # a Cyrillic о: a look-alike of facebook.com
+    "@someaccount on a chat app",  # no site: "place not clear"
+]
 FORM = {"full_name": "Alex Example", "email": "alex@example.com", "sender": "self",
         "description": "a photo of me in a kitchen, posted in May", "kind": "ai", "age": "adult",
         "locations": "\n".join(PLACES)}
@@ -37,6 +52,15 @@ def main(sent_on: str) -> None:
         out = ROOT / "docs" / f"removal-kit-example.{suffix}"
         out.write_bytes(response.data)
         print(f"wrote {out.relative_to(ROOT)}")
+    ten = dict(FORM, kind="real", taker="self", locations="\n".join(TEN), sent_on=sent_on,
+               note="I never agreed to it being posted. The accounts that posted it are not mine.")
+    for age, name in (("adult", "removal-kit-example-10"), ("under18", "removal-kit-example-10-minor")):
+        for prefix, suffix in (("", "txt"), ("/es", "es.txt")):
+            response = client.post(f"{prefix}/letters/kit/download", data=dict(ten, age=age))
+            assert response.status_code == 200, response.data[:500]
+            out = ROOT / "docs" / f"{name}.{suffix}"
+            out.write_bytes(response.data)
+            print(f"wrote {out.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

@@ -90,7 +90,8 @@ def test_wrong_method_is_405_json(client):
 def test_openapi(client):
     spec = client.get("/api/v1/openapi.json").json
     assert spec["openapi"].startswith("3.")
-    assert set(spec["paths"]) == {"/api/v1/questions", "/api/v1/plan", "/api/v1/removal-kit", "/api/v1/openapi.json"}
+    assert set(spec["paths"]) == {"/api/v1/questions", "/api/v1/plan", "/api/v1/removal-kit",
+                                  "/api/v1/removal-kit/follow-up", "/api/v1/openapi.json"}
     responses = spec["paths"]["/api/v1/plan"]["post"]["responses"]
     assert {"200", "400", "413", "415"} <= set(responses)
     props = spec["components"]["schemas"]["Answers"]["properties"]

@@ -50,7 +50,7 @@ def test_schemathesis_finds_nothing_against_the_served_document(tmp_path):
     assert run.returncode == 0, run.stdout[-4000:]
     assert "No issues found" in run.stdout, run.stdout[-4000:]
     assert set(spec["paths"]) == {"/api/v1/questions", "/api/v1/plan", "/api/v1/openapi.json",
-                                  "/api/v1/removal-kit"}
+                                  "/api/v1/removal-kit", "/api/v1/removal-kit/follow-up"}
 
 
 def test_schema_says_an_exclusive_code_stands_alone(app):

@@ -14,7 +14,7 @@ DESCRIPTION = "a photo from the school trip"
 BODY = {"sender": {"role": "self", "full_name": "Alex Example", "email": "alex@example.com"},
         "depiction": {"kind": "real", "description": DESCRIPTION},
         "locations": ["https://x.com/a/status/1", "https://imagehost.example/1"]}
-CYBERTIPLINE_FIRST = ("First report this place to the CyberTipline (above): it works with sites and hosting companies "
+CYBERTIPLINE_FIRST = ("First report this place to the CyberTipline: it works with sites and hosting companies "
                       "to remove pictures of people under 18.")
 
 

@@ -44,6 +44,12 @@ def groups(lines, directory):
     return [(g.kind, g.key, g.locations) for g in removal_kit.group_locations(lines, directory.platform_domains)]
 
 
+def kit_groups(lines, directory):
+    """As the kit groups them: platforms, their picture hosts, and search engines' results pages."""
+    return [(g.kind, g.key, g.locations)
+            for g in removal_kit.group_locations(lines, directory.kit.domains, directory.kit.results)]
+
+
 # -- Grouping (plain Python) ----------------------------------------------------------
 
 def test_every_platform_is_found_by_each_of_its_domains_in_every_spelling(directory):
@@ -138,16 +144,20 @@ def assert_statutory_elements(letter: str, places: list[str]):
 def test_each_request_holds_only_its_own_places(client, directory, name):
     lines = LISTS[name]
     kit = client.post("/api/v1/removal-kit", json=kit_json(locations=lines)).json["kit"]
-    expected = groups(lines, directory)
+    expected = kit_groups(lines, directory)
     assert [(r["kind"], r["operator"], r["locations"]) for r in kit["requests"]] == \
-        [(kind, key if kind == "platform" else None, places) for kind, key, places in expected]
+        [(kind, key if kind in ("platform", "search") else None, places) for kind, key, places in expected]
     for request in kit["requests"]:
+        if request["kind"] == "search":  # a search engine takes its own form, not a letter
+            assert request["letter"] is None and request["respond_by"] is None
+            continue
         assert_statutory_elements(request["letter"], request["locations"])
         others = {p for r in kit["requests"] if r is not request for p in r["locations"]}
         assert not [p for p in others if f"- {p}\n" in request["letter"]], "a place from another request"
-        assert request["respond_by"] == DUE.isoformat()
+        assert request["respond_by"] == (None if request["deadline"] == "none" else DUE.isoformat())
         if request["kind"] == "site":
-            assert request["site"] in request["send_to"]["how"] and "hosts" in request["send_to"]["how"]
+            assert [s["kind"] for s in request["steps"]][:1] == ["tida_letter"]
+            assert "host_abuse" in [s["kind"] for s in request["steps"]]
             assert f"To: {request['site']}\n" in request["letter"]
 
 
@@ -193,10 +203,11 @@ def test_result_page_has_a_request_per_operator_a_checklist_and_next_steps(clien
                                     "Request 3: imagehost.example", "Request 4: example.net",
                                     "Request 5: Place not clear"]
     short = "{d:%b} {d.day}, {d.year}"
-    assert all(r[1] == f"Sent: {short.format(d=SENT)}Respond by: {short.format(d=DUE)}" for r in rows), rows
+    assert all(r[1] == f"Sent: {short.format(d=SENT)}Respond by: {short.format(d=DUE)}" for r in rows[:-1]), rows
+    assert rows[-1][1] == f"Sent: {short.format(d=SENT)}No date we know of"  # a place not clear: no deadline
     assert all(r[2] == "Removed on: ________" for r in rows)
     assert f"{DUE:%B} {DUE.day}, {DUE.year}" in text
-    assert directory.entries["x"].removal_request in text and "search the web for who hosts imagehost.example" in text
+    assert directory.entries["x"].removal_request in text and "company that hosts the site" in text
     assert "We could not tell which site" in text
     assert directory.facts["ftc_takeitdown_host"] in text and directory.facts["ccri_helpline_phone"] in text
     assert "CyberTipline" not in text  # an adult: not the under-18 box
@@ -206,6 +217,7 @@ def test_result_page_has_a_request_per_operator_a_checklist_and_next_steps(clien
         assert not any(p.split("//")[-1].split("/")[0] in href for p in SEVEN if "example" in p), href
     actions = [f.get("action") for f in find_all(tree, "form") if f.get("class") != "lang"]  # not the language switch
     assert actions == ["/letters/kit/download", "/letters/kit/checklist"]
+    assert "/letters/kit/follow-up" in [a.get("href") for a in find_all(tree, "a")]
 
 
 def test_under_18_puts_the_cybertipline_and_take_it_down_first(client, directory):
@@ -365,8 +377,9 @@ def test_openapi_describes_the_kit_and_the_answer_conforms(client):
 def test_sent_on_sets_every_date(client):
     kit = client.post("/api/v1/removal-kit", json=kit_json(sent_on="2026-11-20")).json["kit"]
     assert kit["sent_on"] == "2026-11-20" and kit["respond_by"] == "2026-11-22"
-    assert {r["respond_by"] for r in kit["requests"]} == {"2026-11-22"}
-    assert all("Date: November 20, 2026" in r["letter"] for r in kit["requests"])
+    assert {r["respond_by"] for r in kit["requests"]} == {"2026-11-22", None}  # None: no deadline known
+    assert all(r["respond_by"] is None for r in kit["requests"] if r["deadline"] == "none")
+    assert all("Date: November 20, 2026" in r["letter"] for r in kit["requests"] if r["letter"])
 
 
 def _without(body, *path):
@@ -497,3 +510,13 @@ def test_an_oversize_form_is_a_friendly_413(client):
     response = client.post("/letters/kit", data=kit_form(locations="x" * 100_000))
     assert response.status_code == 413
     assert "too much to send" in text_of(assert_page_invariants(response))
+
+
+def test_the_package_keeps_the_names_the_web_layer_uses():
+    """app/removal_kit became a package (places, channels, checklist, followup): the names the
+    web layer imports stay where they were."""
+    for name in ("MAX_LOCATIONS", "RESPOND_DAYS", "PLATFORM", "SITE", "UNCLEAR", "Group", "group_locations",
+                 "location_host", "registrable_domain", "respond_by", "safe_cell", "to_csv", "lookalike_of",
+                 "mixed_scripts", "unicode_host", "unique_lines"):
+        assert hasattr(removal_kit, name), name
+    assert set(removal_kit.__all__) <= set(dir(removal_kit))

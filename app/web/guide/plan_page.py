@@ -32,4 +32,8 @@ def sections(plan: flow.Plan, tables: precompute.Tables) -> list[SimpleNamespace
 def render(plan: flow.Plan, hidden: list[tuple[str, str]]) -> str:
     tables = precompute.tables(current_app.extensions["directory"], presenter.language())
     return render_template("guide/plan.html", sections=sections(plan, tables), helper=plan.helper,
-                           hidden=hidden, lang_post=("flow.plan", hidden))
+                           hidden=hidden, lang_post=("flow.plan", hidden),
+                           kit_answers=[(name, value) for name, value in hidden if name in KIT_ANSWERS])
+
+
+KIT_ANSWERS = ("age", "kind", "taker")  # what the removal kit asks again: carried to it (guide/to_kit.html)

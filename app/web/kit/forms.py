@@ -8,6 +8,7 @@ import re
 import email_validator
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
+from flask_wtf.file import FileField
 from wtforms import RadioField, SelectChoice, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
 
@@ -76,6 +77,10 @@ class Area(_Shown, TextAreaField):
 
 
 class Select(_Shown, SelectField):
+    pass
+
+
+class File(_Shown, FileField):
     pass
 
 
@@ -150,6 +155,26 @@ class LetterForm(FlaskForm):
         return None
 
 
+def _description() -> Area:
+    return _area(
+        _l("Describe it so they can find it, without explicit detail"),
+        description=_l("For example: \"a photo of me in a bedroom, posted on May 3\". If the person was under 18 "
+                       "in it, leave this empty: the places are enough, and the letter will not describe it."),
+        validators=[Length(max=1000)],
+    )
+
+
+def _note() -> Area:
+    """The Act's "relevant information": why the site can tell it was published without consent."""
+    return _area(
+        _l("Why the site can tell it was shared without consent (optional)"),
+        description=_l("For example: \"I never agreed to it being posted. The account that posted it is not "
+                       "mine.\" Do not describe the picture. If the person was under 18 in it, you do not need "
+                       "to write anything here."),
+        validators=[Optional(), Length(max=2000)],
+    )
+
+
 class RemovalRequestForm(LetterForm):
     sender = Radios(
         _l("Who is sending this request?"),
@@ -173,22 +198,22 @@ class RemovalRequestForm(LetterForm):
                  SelectChoice("unsure", _l("I'm not sure"))],
         validators=[InputRequired(_l("Choose real, fake, or not sure."))],
     )
-    description = _area(
-        _l("Describe it so they can find it, without explicit detail"),
-        description=_l("For example: \"a photo of me in a bedroom, posted on May 3\"."),
-        validators=[DataRequired(_l("Describe the picture or video briefly.")), Length(max=1000)],
-    )
     minor = Radios(
         _l("Was the person under 18 in it?"),
         choices=[SelectChoice("no", _l("No, 18 or older")), SelectChoice("yes", _l("Yes, under 18")),
                  SelectChoice("unsure", _l("I'm not sure"))],
         validators=[InputRequired(_l("Choose whether the person was under 18 in it."))],
     )
-    note = _area(_l("Anything else for the site (optional)"),
-                         validators=[Optional(), Length(max=2000)])
+    description = _description()  # after the age: under 18, it is not asked for
+    note = _note()  # the Act's "relevant information"
 
     def age_code(self) -> str | None:
         return {"yes": "under18", "no": "adult", "unsure": "unsure"}.get(self.minor.data)
+
+    def validate_description(self, field):
+        # Asked only of an adult's picture: for someone under 18 (or maybe) the letter gives none.
+        if self.age_code() == "adult" and not (field.data or "").strip():
+            raise ValidationError(_l("Describe the picture or video briefly."))
 
     def validate_capacity(self, field):
         if self.sender.data == "authorized" and not (field.data or "").strip():
@@ -219,6 +244,16 @@ class CopyrightNoticeForm(LetterForm):
     )
 
 
+def situation_of(kind: str | None, age: str | None, taker: str | None) -> removal_kit.Situation:
+    """The guide's answer codes (flow-contract.md) as the engine's Situation; unsure or not
+    given is None."""
+    return removal_kit.Situation(
+        kind=kind if kind in ("real", "altered", "ai") else None,
+        took={"self": "self", "someone_else": "other"}.get(taker or ""),
+        minor={"under18": True, "adult": False}.get(age or ""),
+    )
+
+
 def _flow_choices(question_id: str) -> list[SelectChoice]:
     """The engine's own answer codes and labels, so the kit and the API use one vocabulary."""
     return [SelectChoice(c.code, _l(c.label.you)) for c in flow.QUESTION_BY_ID[question_id].choices]
@@ -239,7 +274,7 @@ def _sent_on(form, field):
         sent = dt.date.fromisoformat(text)
     except ValueError:
         raise ValidationError(_l("Enter a real date, like %(date)s.", date=example)) from None
-    last = dt.date.max - dt.timedelta(days=removal_kit.RESPOND_DAYS)  # its respond-by date must exist
+    last = removal_kit.LAST_SENT_ON  # its respond-by date must exist
     if sent > last:
         raise ValidationError(_l("Enter a date no later than %(date)s.", date=last.isoformat()))
 
@@ -250,7 +285,6 @@ class RemovalKitForm(RemovalRequestForm):
     platform = None  # each request's operator comes from its locations
     platform_other = None
     minor = None  # asked as `age`, with the engine's codes
-    note = None
     kind = Radios(
         _l("Is it a real picture or a fake?"),
         choices=_flow_choices("kind"),
@@ -261,6 +295,15 @@ class RemovalKitForm(RemovalRequestForm):
         choices=_flow_choices("age"),
         validators=[InputRequired(_l("Choose whether the person was under 18 in it."))],
     )
+    # Only for the copyright route (the guide's rule: a real picture the person took). Optional.
+    taker = Radios(
+        _l("Who took the original picture or video? (optional)"),
+        description=_l("We ask only to know if a copyright notice could help too. Skip it if it was made with AI."),
+        choices=_flow_choices("taker"),
+        validators=[Optional()],
+    )
+    description = _description()  # after the age: under 18, it is not asked for
+    note = _note()
     locations = _area(
         _l("Every place you have found it. One per line"),
         description=_l("Web addresses (URLs) are best, like example.com/post/123. For a username or post "
@@ -276,5 +319,65 @@ class RemovalKitForm(RemovalRequestForm):
     def age_code(self) -> str | None:
         return self.age.data
 
+    def situation(self) -> removal_kit.Situation:
+        return situation_of(self.kind.data, self.age.data, self.taker.data)
+
     def sent_date(self) -> dt.date:
         return dt.date.fromisoformat(self.sent_on.data.strip())
+
+
+class FollowUpForm(RemovalRequestForm):
+    """Following up: the checklist the kit wrote (uploaded or pasted), or the places again with
+    the day they were sent; and who signs the second letters. Nothing is stored."""
+
+    platform = None
+    platform_other = None
+    locations = None
+    description = None
+    note = None
+    minor = None
+    kind = Radios(_l("Is it a real picture or a fake? (optional)"), choices=_flow_choices("kind"),
+                  validators=[Optional()])
+    age = Radios(_l("Was the person under 18 in it? (optional)"), choices=_flow_choices("age"),
+                 description=_l("If they were, the CyberTipline stays the first step, and the letters say so."),
+                 validators=[Optional()])
+    taker = Radios(_l("Who took the original picture or video? (optional)"), choices=_flow_choices("taker"),
+                   validators=[Optional()])
+    checklist_file = File(_l("Your checklist file (optional)"),
+                               description=_l("The removal-checklist.csv file the kit gave you. We read it and "
+                                              "keep nothing."))
+    checklist = _area(
+        _l("Or paste your checklist, or the list of places again"),
+        description=_l("One place per line, like the first time. Or paste the whole checklist."),
+        validators=[Length(max=60000)],
+    )
+    sent_on = _text(
+        _l("The day you sent the requests"),
+        description=_l("Year-month-day. Needed only when you paste the list of places: the checklist has it."),
+        validators=[Optional(), _sent_on],
+    )
+
+    def age_code(self) -> str | None:
+        return self.age.data or None
+
+    def situation(self) -> removal_kit.Situation:
+        return situation_of(self.kind.data, self.age.data, self.taker.data)
+
+    def checklist_text(self) -> str | None:
+        """The checklist's text: the file if one was chosen, else what was pasted. None when a
+        file could not be read as text."""
+        upload = self.checklist_file.data
+        if upload is not None and getattr(upload, "filename", ""):
+            raw = upload.read(MAX_UPLOAD + 1)
+            if len(raw) > MAX_UPLOAD:
+                return None
+            for encoding in ("utf-8-sig", "cp1252"):  # what spreadsheets save
+                try:
+                    return raw.decode(encoding)
+                except UnicodeDecodeError:
+                    continue
+            return None
+        return self.checklist.data or ""
+
+
+MAX_UPLOAD = 60000  # characters: a 50-row checklist is far smaller

@@ -17,7 +17,7 @@ import re
 from flask import Blueprint, Response, current_app, render_template, request
 from flask_babel import force_locale
 
-from app import presenter
+from app import presenter, removal_kit
 from app.i18n import t
 from app.web.core import urls
 from app.web.kit.forms import CopyrightNoticeForm, RemovalRequestForm
@@ -27,6 +27,7 @@ bp = Blueprint("letters", __name__, url_prefix="/letters", template_folder="temp
 KINDS = {
     "removal": (RemovalRequestForm, "kit/removal.txt", "removal-request.txt"),
     "copyright": (CopyrightNoticeForm, "kit/copyright.txt", "copyright-notice.txt"),
+    "follow_up": (None, "kit/follow_up.txt", "second-request.txt"),  # the kit's follow-up (views.py)
 }
 
 
@@ -51,9 +52,17 @@ def _addressee(form):
     return platform, platform.name if platform else form.platform_other.data.strip()
 
 
-def letter_context(kind: str, form, addressee=None, locations=None, sent_on: dt.date | None = None) -> dict:
+def deadline_of(platform) -> str:
+    """What binds the addressee to a time (app/removal_kit): the Act's 48 hours only where the
+    operator's own page says it takes these requests; otherwise only if it is a covered platform."""
+    operator = _directory().kit.operators.get(platform.id) if platform is not None else None
+    return removal_kit.ACT_48H if operator is not None and operator.covered else removal_kit.IF_COVERED
+
+
+def letter_context(kind: str, form, addressee=None, locations=None, sent_on: dt.date | None = None,
+                   deadline: str | None = None) -> dict:
     """Everything a letter template needs, from a validated form. The removal kit passes each
-    request's own addressee (platform entry or None, name) and locations."""
+    request's own addressee (platform entry or None, name), locations and deadline."""
     platform, platform_name = addressee or _addressee(form)
     day = sent_on or dt.date.today()
     code = form.kind.data if "kind" in form else None
@@ -69,6 +78,7 @@ def letter_context(kind: str, form, addressee=None, locations=None, sent_on: dt.
         # Under 18 (or maybe): the letter says so, and never repeats a description of the picture.
         "age": form.age_code(),
         "note": (note or "").strip(),
+        "deadline": deadline or deadline_of(platform),  # the single letter: its platform's
         "contact_lines": [line for line in (
             *(form.postal_address.data or "").strip().splitlines(),
             (form.email.data or "").strip(),
@@ -111,6 +121,7 @@ def letter_summary(kind: str, context: dict, site: str | None = None, places: in
         "places": len(context["locations"]) if places is None else places,
         "depiction": context["depiction"],
         "age": context["age"],
+        "deadline": context["deadline"],
     }
 
 

@@ -1,5 +1,4 @@
-"""The removal kit's plain logic: group the places a person lists by who runs them,
-date each request, and write the checklist as CSV. Plain Python (no Flask).
+"""Places: group the lines a person lists by who runs them. Plain Python (no Flask).
 
 A location is text. It is never fetched or followed: only its host name is read,
 to find the operator.
@@ -7,10 +6,11 @@ to find the operator.
 - A line with a web address (`https://example.com/p/1`, `EXAMPLE.COM/@name`,
   `www.example.org:8080/a`) is read as a browser reads it (the WHATWG URL standard,
   by ada-url: `https://evil.example\\@platform.example/` is evil.example, as a
-  browser opens it). It belongs to the directory platform whose `domains` list its
-  host or a parent of it (a platform's mobile subdomain is the platform's); any other
-  site is grouped by its registrable domain from the Public Suffix List (img.host.example
-  and host.example are one operator; a.example.co.uk and b.example.co.uk too).
+  browser opens it). It belongs to the operator whose `domains` (or hosts: CDNs, short
+  links) list its host or a parent of it (a platform's mobile subdomain is the platform's);
+  a search engine's results page is a search request of its own; any other site is grouped
+  by its registrable domain from the Public Suffix List (img.host.example and host.example
+  are one operator; a.example.co.uk and b.example.co.uk too).
 - A host written in another alphabet is shown in its own letters beside the
   ASCII form a browser uses (punycode); one that mixes alphabets, or that reads as
   a known platform's name, is flagged as a possible look-alike.
@@ -21,10 +21,8 @@ to find the operator.
 
 from __future__ import annotations
 
-import csv
-import datetime as dt
-import io
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import idna
@@ -33,9 +31,9 @@ from confusable_homoglyphs import confusables
 from publicsuffixlist import PublicSuffixList
 
 MAX_LOCATIONS = 50  # one kit; more can go in a second kit
-RESPOND_DAYS = 2  # the Act's 48 hours, shown as the day after next
 
-PLATFORM, SITE, UNCLEAR = "platform", "site", "unclear"
+# Group kinds: a known operator's place, its search results, another site, no address at all.
+PLATFORM, SEARCH, SITE, UNCLEAR = "platform", "search", "site", "unclear"
 
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
 # A bare address: a host with a dot and a top-level name (in any alphabet), then a path, port or nothing.
@@ -44,22 +42,28 @@ _HOST = re.compile(r"^(?:[a-z0-9-]+\.)+[a-z0-9-]{2,63}$|^\d{1,3}(?:\.\d{1,3}){3}
 _PSL = PublicSuffixList()  # the list bundled with the package, as released: never fetched at run time
 
 
-def location_host(line: str) -> str | None:
-    """The host a location names, as a browser would open it: lower-case ASCII (punycode for
-    other alphabets), without `www.`; None if it names none."""
+def location_parts(line: str) -> tuple[str, str] | None:
+    """The host a location names, as a browser would open it (lower-case ASCII, punycode for
+    other alphabets, without `www.`), and its path; None if it names no host."""
     text = line.strip()
     if not _SCHEME.match(text):
         if not _BARE.match(text):
             return None
         text = "https://" + text
     try:
-        host = URL(text).hostname or ""
+        url = URL(text)
     except ValueError:  # what a browser would refuse, like "http://[::1"
         return None
-    host = host.rstrip(".")
+    host = (url.hostname or "").rstrip(".")
     if host.startswith("www."):
         host = host[4:]
-    return host if _HOST.match(host) else None
+    return (host, url.pathname or "/") if _HOST.match(host) else None
+
+
+def location_host(line: str) -> str | None:
+    """The host a location names, as a browser would open it; None if it names none."""
+    parts = location_parts(line)
+    return parts[0] if parts else None
 
 
 def registrable_domain(host: str) -> str:
@@ -104,8 +108,8 @@ def mixed_scripts(host: str) -> bool:
 class Group:
     """One request: an operator and its own locations."""
 
-    kind: str  # platform | site | unclear
-    key: str  # platform id, registrable domain (ASCII), or "" when unclear
+    kind: str  # platform | search | site | unclear
+    key: str  # operator id (platform and search), registrable domain (ASCII), or "" when unclear
     locations: list[str] = field(default_factory=list)
     lookalike: str | None = None  # a site: the platform domain it may pass for
     mixed_scripts: bool = False  # a site: its name mixes alphabets
@@ -133,39 +137,35 @@ def unique_lines(text: str | list[str]) -> list[str]:
     return list(dict.fromkeys(line.strip() for line in lines if line.strip()))
 
 
-def group_locations(lines: list[str], domains: dict[str, str]) -> list[Group]:
-    """Groups in the order their first location was written; "place not clear" last."""
+def _results_of(host: str, path: str, results: Iterable[tuple[str, str, str]]) -> str | None:
+    """The search engine whose results page this is (host or a subdomain of it, and path)."""
+    for rhost, prefix, operator in results:
+        if (host == rhost or host.endswith("." + rhost)) and path.startswith(prefix):
+            return operator
+    return None
+
+
+def group_locations(lines: list[str], domains: dict[str, str],
+                    results: Iterable[tuple[str, str, str]] = ()) -> list[Group]:
+    """Groups in the order their first location was written; "place not clear" last.
+    `results`: (host, path prefix, operator id) of search results pages (KitBook.results)."""
+    results = tuple(results)
     groups: dict[tuple[str, str], Group] = {}
     for line in unique_lines(lines):
-        host = location_host(line)
-        if host is None:
+        parts = location_parts(line)
+        if parts is None:
             kind, key = UNCLEAR, ""
         else:
-            platform = platform_for(host, domains)
-            kind, key = (PLATFORM, platform) if platform else (SITE, registrable_domain(host))
+            host, path = parts
+            engine = _results_of(host, path, results)
+            platform = None if engine else platform_for(host, domains)
+            kind, key = (SEARCH, engine) if engine else (PLATFORM, platform) if platform \
+                else (SITE, registrable_domain(host))
         group = groups.setdefault((kind, key), Group(kind, key))
         if kind == SITE:
+            host = parts[0]
             group.lookalike = group.lookalike or lookalike_of(host, domains)
             group.mixed_scripts = group.mixed_scripts or mixed_scripts(host)
         group.locations.append(line)
     ordered = [g for g in groups.values() if g.kind != UNCLEAR]
     return ordered + [g for g in groups.values() if g.kind == UNCLEAR]
-
-
-def respond_by(sent_on: dt.date) -> dt.date:
-    """The site must act within 48 hours of getting the request: check on the day after next."""
-    return sent_on + dt.timedelta(days=RESPOND_DAYS)
-
-
-def safe_cell(value: str) -> str:
-    """A spreadsheet must not run what someone typed: formula-like cells get a leading apostrophe."""
-    text = str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
-def to_csv(header: list[str], rows: list[list[str]]) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    for row in [header, *rows]:
-        writer.writerow([safe_cell(cell) for cell in row])
-    return out.getvalue()
