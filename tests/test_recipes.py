@@ -80,10 +80,19 @@ def recipes() -> dict[int, Recipe]:
 RECIPES = recipes()
 
 
+def _sources() -> list[str]:
+    """The tracked files (`git ls-files`), or outside a checkout every file but build output."""
+    listed = subprocess.run(["git", "-C", str(ROOT), "ls-files", "-z"], capture_output=True)
+    if listed.returncode == 0:
+        return list(filter(None, listed.stdout.decode().split("\0")))
+    skip = {".git", ".venv", "build", "__pycache__", ".pytest_cache"}
+    return [str(p.relative_to(ROOT)) for p in ROOT.rglob("*")
+            if p.is_file() and not skip & set(p.relative_to(ROOT).parts) and p.suffix != ".mo"]
+
+
 def copy_tree(dest: Path) -> Path:
     """The tracked files as they are on disk, and compiled catalogs (build output)."""
-    listed = subprocess.run(["git", "-C", str(ROOT), "ls-files", "-z"], capture_output=True, check=True).stdout
-    for name in filter(None, listed.decode().split("\0")):
+    for name in _sources():
         source = ROOT / name
         if source.is_file() and not name.startswith(("docs/screenshots/", "bench/")):
             target = dest / name
