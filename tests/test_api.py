@@ -17,7 +17,10 @@ def test_questions(client):
     assert [q["id"] for q in items] == [q.id for q in flow.QUESTIONS]
     situation = next(q for q in items if q["id"] == "situation")
     assert situation["multiple"] is True
-    assert [c["code"] for c in situation["choices"]] == ["shared", "threatened", "taken", "unsure"]
+    for item in items:  # each question's codes, in the engine's order (the page's order)
+        assert [c["code"] for c in item["choices"]] == list(flow.QUESTION_BY_ID[item["id"]].codes)
+    # the flow contract's codes stay offered (codes may be added, never renamed)
+    assert {"shared", "threatened", "taken", "unsure"} <= {c["code"] for c in situation["choices"]}
     assert next(q for q in items if q["id"] == "where")["asked_when"] == "situation is shared"
     assert "Cache-Control" in response.headers and "no-store" in response.headers["Cache-Control"]
 
@@ -95,7 +98,14 @@ def test_openapi(client):
     responses = spec["paths"]["/api/v1/plan"]["post"]["responses"]
     assert {"200", "400", "413", "415"} <= set(responses)
     props = spec["components"]["schemas"]["Answers"]["properties"]
-    assert props["situation"]["items"]["enum"] == ["shared", "threatened", "taken", "unsure"]
+
+    def codes(schema):
+        if "oneOf" in schema:
+            return [code for branch in schema["oneOf"] for code in codes(branch)]
+        return (schema["items"] if "items" in schema else schema)["enum"]
+
+    for question in flow.QUESTIONS:  # every question, with exactly its codes
+        assert sorted(codes(props[question.id])) == sorted(question.codes), question.id
 
 
 def _html_plan(client, answers):

@@ -237,12 +237,15 @@ def test_the_check_itself_finds_self_voice():
 
 def test_states_cite_their_statutes_where_verified(app, directory):
     with_statute = [s for s in directory.states.values() if s.statute]
-    assert len(with_statute) >= 45
+    assert with_statute
     with app.test_request_context():
-        for state in with_statute:
+        for state in directory.states.values():
             card = presenter.referral(directory, "state-law", state.code)
-            assert state.statute in card["description"]
-            assert card["url"] == (state.statute_url or state.url)
+            if state.statute:
+                assert state.statute in card["description"]
+                assert card["url"] == (state.statute_url or state.url)
+            else:  # no citation seen: the page about its law, and no statute named
+                assert card["url"] == state.url and "§" not in card["description"], state.code
     assert directory.states["NY"].statute_url == "https://nysenate.gov/legislation/laws/PEN/245.15"
     for code in ("MT", "WY"):  # a law exists (Ballotpedia) but no citation was verified
         assert directory.states[code].law and not directory.states[code].statute

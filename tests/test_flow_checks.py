@@ -39,6 +39,11 @@ def test_the_declared_flow_passes():
     (flow.QUESTIONS, flow.STEPS + (flow.STEPS[0],), "duplicate step id: safety"),
     (flow.QUESTIONS, steps_with("support", include_when=flow.has("nonexistent", "x")),
      "step support: condition (nonexistent is x) reads unknown questions: nonexistent"),
+    # a code no question offers (a choice renamed or dropped in flow.toml) would never hold
+    (flow.QUESTIONS, steps_with("support", include_when=flow.has("situation", "shared", "leaked")),
+     "step support: condition (situation is shared/leaked) names codes no question offers: situation=leaked"),
+    (questions_with("where", asked_when=flow.has("situation", "posted")), flow.STEPS,
+     "question where: asked_when (situation is posted) names codes no question offers: situation=posted"),
     (flow.QUESTIONS, steps_with("support", placements=(flow.Placement(flow.DANGER, "now", 1),)),
      "step support: its last placement must hold ALWAYS"),
     (flow.QUESTIONS, steps_with("support", placements=()), "step support: its last placement must hold ALWAYS"),
@@ -84,8 +89,25 @@ def test_words_are_attached_from_the_words_file_in_both_voices():
     assert words.unused() == []
 
 
+def test_a_question_without_codes_takes_its_choices_from_the_words_in_order():
+    import tomllib
+
+    words = flow.Words(tomllib.loads(WORDS))
+    assert words.question("q").codes == ("yes", "no")
+    assert words.question("q").choices == words.question("q", ("yes", "no")).choices
+    # the declared flow: every worded question's codes are its choices' keys in flow.toml
+    from app.flow.wording import WORDS_FILE
+
+    worded = tomllib.loads(WORDS_FILE.read_text(encoding="utf-8"))["questions"]
+    for question in flow.QUESTIONS:
+        if not question.labels:
+            assert question.codes == tuple(worded[question.id]["choices"]), question.id
+
+
 @pytest.mark.parametrize("build, message", [
     (lambda w: w.question("q", ("yes", "maybe")), "flow.toml: no text for questions.q.choices.maybe"),
+    (lambda w: flow.Words({"questions": {"r": {"title": "R?", "why": "Because."}}}).question("r"),
+     "flow.toml: no choices for questions.r (add [questions.r.choices], or give its codes in questions.py)"),
     (lambda w: w.question("r", ("yes",)), "flow.toml: no text for questions.r.title"),
     (lambda w: w.step("s", guide="g", include_when=flow.ALWAYS, placements=(), lines=(flow.Line("second"),)),
      "flow.toml: no text for steps.s.lines.second"),
@@ -114,8 +136,10 @@ def test_a_question_declares_how_it_is_shown(app, directory):
     """No page or presenter asks for a question by its id to decide how to show it."""
     from app import presenter
 
-    assert {q.id: q.shown_as for q in flow.QUESTIONS if q.shown_as != "radios"} == {
-        "situation": "checkboxes", "demand": "checkboxes", "where": "checkboxes", "state": "select"}
+    for question in flow.QUESTIONS:  # from its declaration alone, whatever its id
+        wanted = question.control or ("checkboxes" if question.multiple else "radios")
+        assert question.shown_as == wanted, question.id
+    assert {q.shown_as for q in flow.QUESTIONS} == {"radios", "checkboxes", "select"}  # the flow uses each
     # Another question shown as a drop-down with the states' names renders like `state` does.
     danger_as_select = replace(flow.QUESTION_BY_ID["danger"], control="select")
     with app.test_request_context():

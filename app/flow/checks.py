@@ -15,10 +15,18 @@ def _duplicates(ids: list[str]) -> list[str]:
     return sorted({i for i in ids if ids.count(i) > 1})
 
 
+def _unknown_codes(cond, questions: Sequence[Question]) -> str:
+    """The codes a condition names that its question does not offer, as "question=code, ..."."""
+    offered = {(q.id, code) for q in questions for code in q.codes}
+    return ", ".join(f"{q}={code}" for q, code in sorted(cond.codes - offered))
+
+
 def check_graph(questions: Sequence[Question] = QUESTIONS, steps: Sequence[StepDef] = STEPS,
                  words: Words | None = WORDS) -> None:
     """Raise `FlowError` if the declared flow is inconsistent.
 
+    Every condition names only codes its question offers (a question's codes may come from
+    the words file, so a choice dropped there must not leave a rule that silently never holds).
     Questions: unique ids; `exclusive` and `skipped_means` name their own codes; `asked_when`
     reads only questions asked before this one (so one pass in order decides everything).
     Steps: unique ids; every condition reads known questions; the last placement is ALWAYS,
@@ -44,6 +52,9 @@ def check_graph(questions: Sequence[Question] = QUESTIONS, steps: Sequence[StepD
                             f"{question.labels!r} (controls: select; labels: states)")
         if question.control == "select" and question.multiple:
             raise FlowError(f"question {question.id}: a drop-down takes one answer; use checkboxes")
+        if unknown := _unknown_codes(question.asked_when, questions):
+            raise FlowError(f"question {question.id}: asked_when ({question.asked_when.text}) names codes no "
+                            f"question offers: {unknown}")
         if later := question.asked_when.questions - earlier:
             raise FlowError(f"question {question.id}: asked_when ({question.asked_when.text}) reads questions "
                             f"not asked before it: {', '.join(sorted(later))}")
@@ -55,6 +66,9 @@ def check_graph(questions: Sequence[Question] = QUESTIONS, steps: Sequence[StepD
             if unknown := cond.questions - earlier:
                 raise FlowError(f"step {step.id}: condition ({cond.text}) reads unknown questions: "
                                 f"{', '.join(sorted(unknown))}")
+            if unknown_codes := _unknown_codes(cond, questions):
+                raise FlowError(f"step {step.id}: condition ({cond.text}) names codes no question offers: "
+                                f"{unknown_codes}")
         if not step.placements or step.placements[-1].when is not ALWAYS:
             raise FlowError(f"step {step.id}: its last placement must hold ALWAYS")
         if bad := [p.group for p in step.placements if p.group not in GROUPS]:

@@ -19,6 +19,7 @@ class Cond:
     test: Callable[[View], bool]
     text: str
     questions: frozenset[str] = frozenset()  # the questions it reads (for the flow diagram)
+    codes: frozenset[tuple[str, str]] = frozenset()  # (question, code) pairs it names (for `check_graph`)
 
     def __call__(self, view: View) -> bool:
         return self.test(view)
@@ -28,16 +29,16 @@ class Cond:
     def __and__(self, other: Cond) -> Cond:
         left, right = self.test, other.test
         return Cond(lambda v: left(v) and right(v), f"({self.text} and {other.text})",
-                    self.questions | other.questions)
+                    self.questions | other.questions, self.codes | other.codes)
 
     def __or__(self, other: Cond) -> Cond:
         left, right = self.test, other.test
         return Cond(lambda v: left(v) or right(v), f"({self.text} or {other.text})",
-                    self.questions | other.questions)
+                    self.questions | other.questions, self.codes | other.codes)
 
     def __invert__(self) -> Cond:
         inner = self.test
-        return Cond(lambda v: not inner(v), f"not {self.text}", self.questions)
+        return Cond(lambda v: not inner(v), f"not {self.text}", self.questions, self.codes)
 
 
 ALWAYS = Cond(lambda a: True, "always")
@@ -55,6 +56,7 @@ def has(question_id: str, *codes: str) -> Cond:
         lambda view: not wanted.isdisjoint(view[question_id]),
         f"{question_id} is {'/'.join(codes)}",
         frozenset((question_id,)),
+        frozenset((question_id, code) for code in codes),
     )
 
 

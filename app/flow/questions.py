@@ -1,6 +1,10 @@
-"""The questions, in the order they are asked: their answer codes and rules.
+"""The questions, in the order they are asked, and their rules.
 
-Their words (title, why we ask, hint, choice labels) are in app/content/flow.toml."""
+Their words (title, why we ask, hint, choice labels) are in app/content/flow.toml, and so
+are their answer codes: a question's codes are the keys of its `choices` table there, in
+that order (the `state` question, whose labels are the content's state names, names its
+codes here). The codes are the flow contract's: never rename one, add freely. A rule that
+names a code no question offers fails `check_graph` when the package loads."""
 
 from __future__ import annotations
 
@@ -19,38 +23,34 @@ STATE_CODES: tuple[str, ...] = (
 TERRITORY_CODES = STATE_CODES[-5:]  # listed after the states and DC
 
 QUESTIONS: tuple[Question, ...] = (
-    WORDS.question("danger", ("yes", "no", "unsure"), skipped_means=frozenset({"unsure"})),
-    WORDS.question("for_whom", ("self", "someone_else"), skipped_means=frozenset({"self"})),
+    WORDS.question("danger", skipped_means=frozenset({"unsure"})),
+    WORDS.question("for_whom", skipped_means=frozenset({"self"})),
     WORDS.question(
         "situation",
-        ("shared", "threatened", "taken", "unsure"),
         multiple=True,
         skipped_means=frozenset({"unsure"}),
     ),
     WORDS.question(
         "demand",
-        ("money", "more_images", "other", "none"),
         multiple=True,
         asked_when=has("situation", "threatened"),
         exclusive=frozenset({"none"}),
     ),
-    WORDS.question("age", ("under18", "adult", "unsure"), skipped_means=frozenset({"unsure"})),
-    WORDS.question("kind", ("real", "altered", "ai", "unsure"), skipped_means=frozenset({"unsure"})),
+    WORDS.question("age", skipped_means=frozenset({"unsure"})),
+    WORDS.question("kind", skipped_means=frozenset({"unsure"})),
     WORDS.question(
         "taker",
-        ("self", "someone_else", "unsure"),
         asked_when=~has("kind", "ai"),
         skipped_means=frozenset({"unsure"}),
     ),
     WORDS.question(
         "where",
-        ("social", "adult_site", "search", "messaging", "other_site", "unknown"),
         multiple=True,
         asked_when=has("situation", "shared"),
         skipped_means=frozenset({"unknown"}),
     ),
     # Asked of everyone (contract v1.1): Take It Down, like StopNCII, needs the file on the device.
-    WORDS.question("copy", ("yes", "no", "unsure"), skipped_means=frozenset({"unsure"})),
+    WORDS.question("copy", skipped_means=frozenset({"unsure"})),
     WORDS.question("state", STATE_CODES, control="select", labels="states"),
 )
 

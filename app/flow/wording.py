@@ -61,10 +61,18 @@ class Words:
             return Choice(code, self._get(f"{base}/label"), self._get(f"{base}/hint", required=False))
         return Choice(code, self._get(base))
 
-    def question(self, id: str, codes: Sequence[str], **rules) -> Question:
-        """A question with its words. With `labels`, choice labels come from elsewhere (the codes stand in)."""
+    def question(self, id: str, codes: Sequence[str] | None = None, **rules) -> Question:
+        """A question with its words. Its codes are `codes`, or else the keys of its choices in
+        the words file, in their order there (so a new choice is one entry there). With `labels`,
+        choice labels come from elsewhere (the codes stand in)."""
         base = f"questions/{id}"
         title, why = self._get(f"{base}/title"), self._get(f"{base}/why")
+        if codes is None:
+            found = self._node(f"{base}/choices")
+            if not isinstance(found, dict) or not found:
+                raise FlowError(f"{WORDS_FILE.name}: no choices for questions.{id} (add "
+                                f"[questions.{id}.choices], or give its codes in questions.py)")
+            codes = tuple(found)
         if rules.get("labels"):
             choices = tuple(Choice(code, Voiced.same(code)) for code in codes)
         else:

@@ -18,7 +18,12 @@ def render(question: flow.Question, answers: dict, seen, *, error: str | None = 
     hidden = [pair for pair in back_hidden if pair[0] != question.id]  # its own answer is in the visible control
     switch = form_state.same_question(answers, seen, question.id, back_to_check, carried=back_hidden)
     data = presenter.question_data(question, helper, current_app.extensions["directory"])
+    # Where this question stands among those these answers ask ("Question 3 of 8"): the total
+    # counts unanswered questions as skipped, so it may grow as answers come in.
+    path = [q for q in flow.asked_questions(answers) if q is not question]
+    progress = {"number": sum(flow.QUESTIONS.index(q) < flow.QUESTIONS.index(question) for q in path) + 1,
+                "total": len(path) + 1}
     return render_template(
         "guide/question.html", question=data, helper=helper, ids=presenter.question_ids(data, error is not None),
         hidden=hidden, back_hidden=back_hidden, chosen=chosen, error=error, notice=notice,
-        back_to_check=back_to_check, lang_post=("flow.question", switch))
+        back_to_check=back_to_check, progress=progress, lang_post=("flow.question", switch))
