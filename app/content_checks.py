@@ -110,6 +110,11 @@ def check(content_dir: Path | None = None, warn_age_days: int = directory_module
         if entry.kind == "resource" and not entry.internal and entry.es is None:
             findings.append(Finding("warning", f"entry {entry.id}", "no `es` block: Spanish pages show it as "
                                     "English (\"en inglés\"); say what Spanish help it has, or that none was found"))
+    if content.kit:
+        for platform in content.platforms:
+            if not content.kit.operators[platform.id].channels:
+                findings.append(Finding("warning", f"platform {platform.id}", "no removal channels in "
+                                        "removal-channels.toml: the kit sends the letter through its entry's page"))
     where_codes = {code for p in content.platforms for code in p.where}
     for code in ("social", "adult_site", "messaging"):
         if code not in where_codes:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -74,8 +75,6 @@ def content(tmp_path):
     ("removal-channels.toml", 'kind = "in_app"\nlook_for = "report_menu"\nlabel = "Report content',
      'kind = "in_app"\nlabel = "Report content', "entry 'x.2', field 'look_for'"),
     ("removal-channels.toml", 'kind = "tida_form"', 'kind = "fax"', "entry 'x.1', field 'kind'"),
-    ("removal-channels.toml", '[[operator]]\nid = "onlyfans"', '[[operator]]\nid = "onlyfans-old"\nlabel = "Old"',
-     "no channels for platform(s) ['onlyfans']"),
     ("platform-hosts.toml", 'domains = ["twimg.com"]', 'domains = ["x.com"]', "x.com is also x's"),
     ("platform-hosts.toml", 'operator = "x"', 'operator = "nobody"', "field 'operator'"),
     ("platform-hosts.toml", "secondary = \"tiktokcdn.com serves TikTok's videos by common knowledge; TikTok's page "
@@ -88,3 +87,23 @@ def test_bad_kit_content_is_refused(content, file, old, new, expected):
     path.write_text(text.replace(old, new, 1))
     with pytest.raises(directory_module.ContentError, match=re.escape(expected)):
         directory_module.load(content)
+
+
+def test_a_platform_without_researched_channels_still_gets_a_request(tmp_path):
+    """A new platform (CONTRIBUTING.md) works in the kit before its channels are researched:
+    the kit's own letter, through what its entry gives; `flow check` names it."""
+    from app.content_checks import check
+
+    content = tmp_path / "content"
+    shutil.copytree(Path(directory_module.__file__).parent / "content", content)
+    channels = content / "removal-channels.toml"
+    text = channels.read_text(encoding="utf-8")
+    start = text.index('[[operator]]\nid = "onlyfans"')
+    end = text.find("[[operator]]", start + 1)
+    channels.write_text(text[:start] + (text[end:] if end != -1 else ""), encoding="utf-8")
+    loaded = directory_module.load(content)
+    assert loaded.kit.operators["onlyfans"].channels == ()
+    groups = removal_kit.group_locations(["https://onlyfans.com/someone"], loaded.kit.domains, loaded.kit.results)
+    request, = removal_kit.route(groups, removal_kit.Situation(None, None, False), loaded.kit)
+    assert request.operator == "onlyfans" and [r.reason for r in request.routes][:1] == ["no_listed_channel"]
+    assert any(f.where == "platform onlyfans" and f.level == "warning" for f in check(content))
