@@ -24,6 +24,16 @@ MESSAGES = {
     500: (N_("Sorry, something went wrong on our side"), N_("Nothing you typed was kept. Please start again.")),
 }
 
+# The JSON error for each status, in the request's language (`?lang=`, Accept-Language).
+JSON_MESSAGES = {
+    400: N_("The request could not be read."),
+    404: N_("There is nothing at this address."),
+    405: N_("This address does not take that method."),
+    413: N_("The body is larger than we accept."),
+    415: N_("The body is not in a type we accept."),
+    500: N_("Something went wrong on our side. Nothing you sent was kept."),
+}
+
 KNOWN_METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "CONNECT"})
 
 try:  # gunicorn's body reader raises these inside the app for broken chunked bodies
@@ -59,7 +69,8 @@ def handle_http(exc: HTTPException):
         # so any bound name renders them; the client's Host is never used.
         request_ctx.url_adapter = current_app.url_map.bind("localhost")
     if wants_json():
-        body, status = error_response(status, exc.name)
+        message = JSON_MESSAGES.get(status, JSON_MESSAGES[400] if status < 500 else JSON_MESSAGES[500])
+        body, status = error_response(status, _(message))
         return body, status, _headers(exc)
     title, body = MESSAGES.get(status, MESSAGES[400] if status < 500 else MESSAGES[500])
     return render_template("error.html", title=_(title), body=_(body), status=status), status, _headers(exc)

@@ -69,8 +69,10 @@ def _push(endpoint, values):
 
 
 def _localized_api() -> bool:
+    """Every answer under /api/ speaks the language asked for (an error for an address or a
+    method it does not take too), except the OpenAPI document, which is English."""
     req = request._get_current_object()
-    return req.path.startswith(API) and req.endpoint not in (None, "api.openapi_spec")
+    return req.path.startswith(API) and req.endpoint != "api.openapi_spec"
 
 
 def _accepted() -> str:
@@ -106,7 +108,7 @@ def _api_headers(response):
     req = request._get_current_object()
     if req.path.startswith(API):
         added = [("Content-Language", g.get("lang", DEFAULT))]
-        if req.endpoint not in (None, "api.openapi_spec"):  # _localized_api()
+        if req.endpoint != "api.openapi_spec":  # _localized_api()
             vary = response.headers.get("Vary")  # what response.vary.add does, without parsing the header
             if not vary:
                 added.append(("Vary", "Accept-Language"))
