@@ -1,4 +1,5 @@
 /* Help guide loader (docs/embedding.md): <script src="https://HOST/embed.js" data-site="SITE-ID" async></script>
+   data-guide="https://HOST/": the guide's address, for a copy of this file the host serves itself.
    Adds a "Get help" button that opens the guide in a dialog, or (data-mode="inline") the guide
    itself where the tag stands. data-lang="es" picks the language (else the page's <html lang> when
    the guide has it, else English); data-color one of the button's colours; data-position="left".
@@ -14,7 +15,10 @@
   "use strict";
   var script = document.currentScript;
   if (!script || !script.src) return;
-  var origin = new URL(script.src).origin;
+  // The guide's address: beside the loader, or data-guide for a copy the host serves itself.
+  var base = new URL(script.getAttribute("data-guide") || script.src);
+  if (script.getAttribute("data-guide") && !/\/$/.test(base.pathname)) base.pathname += "/";
+  var origin = base.origin;
   var exitUrl = /*EXIT_URL*/"";
   var LABELS = /*LABELS*/{}; // {lang: {label: text}}, from the app's catalog and content
   var COLOURS = /*COLOURS*/{}; // {name: colour}: white text on each passes WCAG AA
@@ -30,8 +34,8 @@
   var inline = data("mode") === "inline";
   var part = lang === "en" ? "" : lang + "/";
   // Beside the loader itself, so a mount prefix (https://HOST/help/embed.js) carries over.
-  var src = new URL("embed/" + encodeURIComponent(site) + "/" + part, script.src).href;
-  var home = new URL(part || "./", script.src).href;
+  var src = new URL("embed/" + encodeURIComponent(site) + "/" + part, base).href;
+  var home = new URL(part || "./", base).href;
   var FONT = "font:700 1rem/1.2 system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;";
   function say(text) { console.error("Help guide: " + text); }
 
@@ -120,7 +124,7 @@
     window.addEventListener("message", hear);
     probe.addEventListener("load", function () { probe.contentWindow.postMessage({ type: "hhw:check" }, origin); });
     give = setTimeout(function () { done("down"); }, 4000);
-    probe.src = new URL("embed-check/" + encodeURIComponent(site), script.src).href;
+    probe.src = new URL("embed-check/" + encodeURIComponent(site), base).href;
     document.documentElement.appendChild(probe);
   }
 
@@ -138,8 +142,8 @@
       site: 'data-site="' + site + '" is not a site id on ' + origin + ". Use the id the guide's " +
         "operator gave you (their HELP_EMBED_SITES).",
       down: origin + " did not answer, so the guide cannot open. Check the address in the script tag (" +
-        script.src + "); if it is right, the guide's server may be down."
-    }[why] + " See " + new URL("embed/help", script.src).href);
+        base.href + "); if it is right, the guide's server may be down."
+    }[why] + " See " + new URL("embed/help", base).href);
     opening.remove();
     frame.style.display = "none";
     notice = refusal();

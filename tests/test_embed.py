@@ -1,6 +1,8 @@
 """The embeddable widget: per-site framing headers, unknown sites, links that stay inside."""
 
+import base64
 import gzip
+import hashlib
 import re
 
 import pytest
@@ -78,6 +80,9 @@ def test_help_page_and_loader(embed_client):
     assert loader.headers["Cross-Origin-Resource-Policy"] == "cross-origin"
     assert loader.headers["Cache-Control"] == "public, max-age=3600"
     assert loader.data == embed_client.get("/embed.js").data  # the same bytes each time: a pinned copy's SRI holds
+    assert loader.headers["Access-Control-Allow-Origin"] == "*"  # SRI on a cross-origin script needs CORS
+    digest = base64.b64encode(hashlib.sha384(loader.data).digest()).decode()
+    assert f'integrity="sha384-{digest}" crossorigin="anonymous"' in text
 
 
 def test_the_loaders_refusal_names_911_and_988_from_the_content(embed_client, directory):

@@ -77,7 +77,7 @@ class Pages(http.server.BaseHTTPRequestHandler):
         body, headers = self.pages.get(self.path, ("<!doctype html><title>404</title>", {}))
         data = body.encode()
         self.send_response(200 if self.path in self.pages else 404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
+        headers = {"Content-Type": "text/html; charset=utf-8", **headers}
         self.send_header("Content-Length", str(len(data)))
         for name, value in headers.items():
             self.send_header(name, value)
@@ -490,3 +490,43 @@ def test_a_colour_outside_the_set_is_not_used(browser, hosts):
         button = page.get_by_role("button", name="Get help")
         assert button.evaluate("b => getComputedStyle(b).backgroundColor") == "rgb(29, 78, 137)"
         assert_one_loader_line(page, 'data-color="#ff0"')
+
+
+# 4. A pinned loader, for hosts that require Subresource Integrity ------------------------------
+
+def sri(code: str) -> str:
+    import base64
+    import hashlib
+
+    return "sha384-" + base64.b64encode(hashlib.sha384(code.encode()).digest()).decode()
+
+
+def test_the_loader_pinned_with_its_integrity_hash(browser, hosts):
+    code = page_loader(browser, hosts)
+    pinned = (f'<script src="{hosts["app"]}/embed.js" integrity="{sri(code)}" crossorigin="anonymous" '
+              'data-site="test" async></script>')
+    path = serve(hosts, page_html(pinned), strict_with(hosts["app"]))
+    with visit(browser, hosts["host"], path) as page:
+        open_button(page)
+        guide_in(page).get_by_role("button", name="Start").click()
+        assert_quiet(page)
+    stale = pinned.replace(sri(code), sri(code + "// an older copy"))  # after an update: the browser refuses it
+    path = serve(hosts, page_html(stale), strict_with(hosts["app"]))
+    with visit(browser, hosts["host"], path) as page:
+        page.wait_for_load_state("load")
+        assert page.get_by_role("button", name="Get help").count() == 0
+        assert any("integrity" in text for _, text, _ in page.console.heard), page.console.heard
+
+
+def test_a_copy_served_by_the_host_with_data_guide(browser, hosts):
+    """The host serves the loader itself (script-src 'self' is enough) and names the guide."""
+    code = page_loader(browser, hosts)
+    hosts["pages"]["/help-guide.js"] = (code, {"Content-Type": "text/javascript"})
+    copy = (f'<script src="/help-guide.js" integrity="{sri(code)}" data-guide="{hosts["app"]}" '
+            'data-site="test" async></script>')
+    path = serve(hosts, page_html(copy), f"default-src 'self'; script-src 'self'; frame-src 'self' {hosts['app']}")
+    with visit(browser, hosts["host"], path) as page:
+        open_button(page)
+        assert page.locator("dialog iframe").get_attribute("src") == f"{hosts['app']}/embed/test/"
+        guide_in(page).get_by_role("button", name="Start").click()
+        assert_quiet(page)

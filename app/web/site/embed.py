@@ -7,6 +7,8 @@ framed pages exchange is listed there.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import html
 import json
 import re
@@ -94,7 +96,15 @@ def loader():
     # trade (docs/embedding.md: how updates reach hosts, and a pinned copy with SRI).
     response.headers["Cache-Control"] = "public, max-age=3600"
     response.headers["Cross-Origin-Resource-Policy"] = "cross-origin"
+    # A public file with nothing of a visitor in it: readable cross-origin, so a host may pin
+    # it with integrity="..." crossorigin="anonymous" (Subresource Integrity needs CORS).
+    response.headers["Access-Control-Allow-Origin"] = "*"
     return response
+
+
+def integrity() -> str:
+    """The loader's Subresource Integrity value as served now (it changes with each update)."""
+    return "sha384-" + base64.b64encode(hashlib.sha384(loader_code().encode()).digest()).decode()
 
 
 @bp.get("/embed-check/<site_id>")
@@ -118,6 +128,6 @@ def help_page():
     # Which organisations embed the guide is theirs to say: the snippets name no site id.
     # They name this app's public address, mount prefix included (ProxyFix).
     root = url_for("pages.start", lang="en", _external=True)  # ends in /
-    return render_template("site/embed_help.html", preview=PREVIEW_SITE, colours=list(BUTTON_COLOURS),
+    return render_template("site/embed_help.html", preview=PREVIEW_SITE, colours=list(BUTTON_COLOURS), integrity=integrity(),
                            loader_url=url_for("embed.loader", _external=True), app_origin=request.host_url.rstrip("/"),
                            frame_url=f"{root}embed/SITE-ID/", frame_url_es=f"{root}embed/SITE-ID/es/")
