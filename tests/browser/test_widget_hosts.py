@@ -113,7 +113,7 @@ def hosts(tmp_path_factory):
 
 
 def page_html(body: str = "", head: str = "", lang: str = "en") -> str:
-    return (f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><link rel="icon" href="/favicon.ico">'
+    return (f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="/favicon.ico">'
             f'<title>Host site</title>{head}</head><body><main><h1>A host organisation</h1>'
             f'<p id="before">Some content.</p>{body}<p id="after">More content.</p></main></body></html>')
 
@@ -449,7 +449,7 @@ def test_local_contacts_show_beside_the_national_lines(browser, hosts, lang):
         assert links[0] == f"tel:{EMERGENCY}" and f"tel:{LIFELINE}" in links
         assert links.index("tel:5550100100") > links.index(f"tel:{LIFELINE}")
         if os.environ.get("HELP_SCREENSHOTS"):  # HELP_SCREENSHOTS=1 pytest -k local_contacts saves them
-            page.screenshot(path=str(SHOTS / f"widget-local-contact-{lang}.png"))
+            page.screenshot(path=str(SHOTS / f"widget-local-contact-{lang}.png"), scale="css")
         frame.get_by_role("button", name=T("Start")).click()
         skip_to_plan(frame, T)
         support = frame.locator("section.step:has(h3#s-support)")
@@ -469,7 +469,7 @@ def test_the_refusal_shots(browser, hosts):
         with visit(browser, hosts["other"], path, **PHONE) as page:
             assert_refusal(open_button(page, lang), hosts, lang)
             if os.environ.get("HELP_SCREENSHOTS"):
-                page.screenshot(path=str(SHOTS / f"widget-refusal-{lang}.png"))
+                page.screenshot(path=str(SHOTS / f"widget-refusal-{lang}.png"), scale="css")
 
 
 @pytest.mark.parametrize("colour,rgb", [("green", "rgb(0, 112, 60)"), (None, "rgb(29, 78, 137)")])
