@@ -65,6 +65,9 @@ class Config:
     INDEXING = os.environ.get("HELP_INDEXING", "1").strip().lower() not in ("0", "false", "no", "off")
     # Sites allowed to embed the guide, and the origins each may frame it from.
     EMBED_SITES = parse_embed_sites(os.environ.get("HELP_EMBED_SITES", ""))
+    # The embedding organisations' own contacts (app/local_contacts.py, docs/embedding.md): a TOML
+    # file the operator keeps, validated at start-up. Unset: the widget shows the national lines only.
+    LOCAL_CONTACTS = os.environ.get("HELP_LOCAL_CONTACTS") or None
     # The content files (resources, platforms, states, guides, laws: docs/content.md), validated
     # at start-up. Another directory serves a reviewed copy (staging, tests).
     CONTENT_DIR = Path(os.environ.get("HELP_CONTENT_DIR") or Path(__file__).resolve().parent / "app" / "content")

@@ -16,6 +16,7 @@ ROOT = Path(__file__).resolve().parents[1]
 RULES = {
     "app.flow": ({"app.flow"}, False),  # the engine: plain Python, nothing of ours below it
     "app.removal_kit": (set(), False),  # plain Python: grouping, dates, CSV
+    "app.local_contacts": (set(), False),  # plain Python: the embedding organisations' own contacts
     "app.directory": ({"app.flow"}, False),  # content data, validated against the engine's ids
     "app.content_checks": ({"app.flow", "app.directory"}, False),
     "app.graph": ({"app.flow"}, False),
@@ -27,10 +28,11 @@ RULES = {
                  "app.create_app"}, True),
     "app.serving": (set(), False),  # gunicorn's logger and hooks: nothing of the app at all
     # The web layer's core: headers, errors, language, widget, URLs, assets. No feature.
-    "app.web.core": ({"app.flow", "app.directory", "app.i18n", "app.precompute", "app.presenter"}, True),
+    "app.web.core": ({"app.flow", "app.directory", "app.local_contacts", "app.i18n", "app.precompute",
+                      "app.presenter"}, True),
 }
 # The web layer's features: each may use the core and everything below it, never another feature.
-BELOW_THE_WEB = {"app.flow", "app.removal_kit", "app.directory", "app.i18n", "app.precompute", "app.presenter"}
+BELOW_THE_WEB = {"app.flow", "app.removal_kit", "app.directory", "app.local_contacts", "app.i18n", "app.precompute", "app.presenter"}
 FEATURES = sorted(p.name for p in (ROOT / "app" / "web").iterdir() if (p / "__init__.py").is_file() and p.name != "core")
 for _feature in FEATURES:
     RULES[f"app.web.{_feature}"] = ({"app.web.core", *BELOW_THE_WEB}, True)

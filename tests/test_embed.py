@@ -1,6 +1,8 @@
 """The embeddable widget: per-site framing headers, unknown sites, links that stay inside."""
 
+import base64
 import gzip
+import hashlib
 import re
 
 import pytest
@@ -64,8 +66,12 @@ def test_help_page_and_loader(embed_client):
     page = embed_client.get("/embed/help")
     tree = assert_page_invariants(page)
     text = "".join(tree.itertext())
-    assert '/embed.js" data-site="other" async></script>' in text  # the first site id, sorted
-    assert "<iframe src=" in text and 'referrerpolicy="no-referrer"' in text
+    # which organisations embed the guide is theirs to say: no site id on the page (issue 27)
+    assert re.search(r"\buni\b", text) is None and 'data-site="uni"' not in text and 'data-site="other"' not in text
+    assert '/embed.js" data-site="SITE-ID" data-lang="en" async></script>' in text
+    assert "<iframe src=" in text and 'referrerpolicy="no-referrer"' in text and "/embed/SITE-ID/" in text
+    assert "script-src … http://localhost" in text and "frame-src … http://localhost" in text  # the CSP additions
+    assert "docs/embedding.md" in text
     assert any(f.get("src") == "/embed/preview/" for f in find_all(tree, "iframe"))
     preview = embed_client.get("/embed/preview/")
     assert frame_ancestors(preview) == "'self'"
@@ -73,13 +79,36 @@ def test_help_page_and_loader(embed_client):
     assert loader.status_code == 200 and loader.mimetype == "text/javascript"
     assert loader.headers["Cross-Origin-Resource-Policy"] == "cross-origin"
     assert loader.headers["Cache-Control"] == "public, max-age=3600"
+    assert loader.data == embed_client.get("/embed.js").data  # the same bytes each time: a pinned copy's SRI holds
+    assert loader.headers["Access-Control-Allow-Origin"] == "*"  # SRI on a cross-origin script needs CORS
+    digest = base64.b64encode(hashlib.sha384(loader.data).digest()).decode()
+    assert f'integrity="sha384-{digest}" crossorigin="anonymous"' in text
+
+
+def test_the_loaders_refusal_names_911_and_988_from_the_content(embed_client, directory):
+    code = embed_client.get("/embed.js").get_data(as_text=True)
+    for entry in ("emergency", "crisis-988"):
+        assert f'"tel:{directory.entries[entry].phone}"' in code
+    assert "This guide cannot open here." in code and "Esta guía no se puede abrir aquí." in code
+
+
+@pytest.mark.parametrize("site,known,origins", [
+    ("uni", True, " ".join(ORIGINS)), ("nobody", False, ""), ("preview", True, "http://localhost")])
+def test_the_check_page_may_be_framed_anywhere_and_says_only_what_is_known(embed_client, site, known, origins):
+    response = embed_client.get(f"/embed-check/{site}")
+    assert response.status_code == 200
+    assert frame_ancestors(response) == "*" and "X-Frame-Options" not in response.headers
+    assert response.headers["Cache-Control"] == "no-store"
+    tree = parse(response.data)
+    assert ("data-known" in tree.attrib) == known and tree.get("data-origins") == origins
+    assert "".join(tree.itertext()).strip() == "Help guide"  # nothing to read but its title
 
 
 def test_loader_size_budget(embed_client):
     size = len(gzip.compress(embed_client.get("/embed.js").data, compresslevel=9))
     print(f"\nembed.js gzip: {size} bytes")
-    # 3 KiB: it now draws the dialog's own quick exit, traps focus and lays out for phones (issue 11)
-    assert size <= 3072
+    # 5 KiB: it now also refuses in words, in both languages, and says why in the console (issue 27)
+    assert size <= 5120
 
 
 def test_loader_hygiene(app):
@@ -87,13 +116,18 @@ def test_loader_hygiene(app):
     source = open(app.static_folder + "/embed.js").read()
     code = re.sub(r"/\*.*?\*/", "", source, flags=re.S)
     for forbidden in ("document.cookie", "localStorage", "sessionStorage", "document.referrer",
-                      "document.title", "location.href", "location.search", 'postMessage(', "'*'", '"*"'):
+                      "document.title", "location.href", "location.search", "location.pathname", "fetch(",
+                      "XMLHttpRequest", "sendBeacon", "new Image", "WebSocket", 'postMessage(', "'*'", '"*"'):
         if forbidden == "postMessage(":
             assert all(", origin)" in line for line in code.splitlines() if "postMessage(" in line)
         else:
             assert forbidden not in code, forbidden
+    # The page's origin is read for one thing: the console line that names it for the web team.
+    assert code.count("location.origin") == 1 and "var page = location.origin;" in code
     site_js = open(app.static_folder + "/site.js").read()
     assert "postMessage(message, host)" in site_js and "'*'" not in site_js and '"*"' not in site_js
+    check_js = open(app.static_folder + "/embed-check.js").read()
+    assert "postMessage(" in check_js and "'*'" not in check_js and '"*"' not in check_js
 
 
 @pytest.mark.parametrize("spec,error", [

@@ -7,9 +7,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from types import SimpleNamespace
 
+from flask import g
 from markupsafe import Markup, escape
 
-from app import directory, presenter
+from app import directory, local_contacts, presenter
 from app.web.core import urls
 
 KEY = "help.site_context"
@@ -53,6 +54,21 @@ def site_context(app) -> dict:
     return context
 
 
+def local_help(app) -> local_contacts.LocalHelp | None:
+    """The embedding organisation's own contacts for this page (app/local_contacts.py): only
+    inside the widget of a site that has some, in the page's language or else in English. The
+    help strip and the plan's "Talk to someone" step show them after the national lines."""
+    return app.extensions[local_contacts.KEY].for_page(g.get("embed_site"), g.get("lang", "en"))
+
+
+def in_lang(text: str, help: local_contacts.LocalHelp, lang: str) -> Markup:
+    """An organisation's own words, marked with their language where the page is in another
+    (a Spanish page showing a site's English contacts), so a screen reader reads them right."""
+    if help.language == lang:
+        return escape(text)
+    return Markup('<span lang="{}">{}</span>').format(help.language, text)
+
+
 def _tag(name: str, value: str) -> str:
     return f'<input type="hidden" name="{escape(name)}" value="{escape(value)}">\n'
 
@@ -83,9 +99,10 @@ def card(data: dict) -> SimpleNamespace:
 def init_app(app) -> None:
     app.jinja_env.globals["hidden_inputs"] = hidden_inputs
     app.jinja_env.globals["card"] = card
+    app.jinja_env.filters["in_lang"] = in_lang
     # What base.html reads on every page, unless the view gives its own: noindex (the site's
     # pages say otherwise, app/web/site/views.py); no answers for the language control to carry
     # (`lang_post`: endpoint and hidden fields); no typed form to carry (`carry_form`); not an
     # error page (`status`).
-    app.context_processor(lambda: {"site": site_context(app), "index": False, "lang_post": None,
-                                   "carry_form": None, "status": None})
+    app.context_processor(lambda: {"site": site_context(app), "local_help": local_help(app), "index": False,
+                                   "lang_post": None, "carry_form": None, "status": None})

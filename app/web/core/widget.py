@@ -8,7 +8,11 @@ and its CSP frame-ancestors lists exactly that site's origins (app/web/core/secu
 
 from __future__ import annotations
 
+import logging
+
 from flask import abort, current_app, g
+
+from app import directory, local_contacts
 
 PREVIEW_SITE = "preview"  # built in: framable by this app only, for the live preview on /embed/help
 
@@ -44,6 +48,11 @@ def _widget() -> dict:
 
 
 def init_app(app) -> None:
+    # The organisations' own contacts, validated now: a bad file stops start-up, as bad content does.
+    contacts = local_contacts.load(app.config.get("LOCAL_CONTACTS"), app.config["EMBED_SITES"], directory.LANGUAGES)
+    for warning in contacts.warnings:
+        logging.getLogger(__name__).warning("HELP_LOCAL_CONTACTS: %s", warning)
+    app.extensions[local_contacts.KEY] = contacts
     app.url_value_preprocessor(_pull_site)
     app.url_defaults(_push_site)
     app.context_processor(_widget)
