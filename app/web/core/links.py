@@ -19,7 +19,7 @@ def url(endpoint: str, **values) -> str:
     """`url_for(endpoint, **values)`, kept for this place."""
     if any(name.startswith("_") for name in values):
         return url_for(endpoint, **values)
-    key = (endpoint, tuple(sorted(values.items())), place())
+    key = (endpoint, tuple(values.items()), place())  # a call site names its values in one order
     store = current_app.extensions.setdefault(KEY, {})
     found = store.get(key)
     if found is None:

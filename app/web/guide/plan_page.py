@@ -15,10 +15,10 @@ from app.i18n import t
 
 def sections(plan: flow.Plan, tables: precompute.Tables) -> list[SimpleNamespace]:
     """Each group with steps: its title and steps; each step's title, guide, paragraphs and
-    cards. A card is (key, referral, again): `referral` the language's shared data (the
+    cards. A card is (ref_id, referral, again): `referral` the language's shared data (the
     template makes it a card with `referral_card`), `again` for one an earlier step showed
-    (linked back to, not repeated), and `key` what its words and links depend on besides the
-    page's place, for `{% once %}`: none for a state's law, whose state is an answer."""
+    (linked back to, not repeated), and `ref_id` what its words and links depend on besides the
+    page's place, for `{% once %}`: None for a state's law, whose state is an answer."""
     out = []
     for group, steps in presenter.plan_sections(plan, lambda ref_id: tables.referral(ref_id, plan.state) is not None):
         out.append(SimpleNamespace(id=group, title=t(presenter.GROUP_TITLES[group]), steps=[SimpleNamespace(

@@ -7,6 +7,8 @@ from flask import current_app, render_template
 from app import flow, presenter
 from app.web.guide import form_state
 
+ORDER = {q.id: i for i, q in enumerate(flow.QUESTIONS)}  # a question's place in the flow
+
 
 def render(question: flow.Question, answers: dict, seen, *, error: str | None = None, chosen=None,
            back_to_check: bool = False, notice: str | None = None) -> str:
@@ -20,9 +22,9 @@ def render(question: flow.Question, answers: dict, seen, *, error: str | None = 
     data = presenter.question_data(question, helper, current_app.extensions["directory"])
     # Where this question stands among those these answers ask ("Question 3 of 8"): the total
     # counts unanswered questions as skipped, so it may grow as answers come in.
-    path = [q for q in flow.asked_questions(answers) if q is not question]
-    progress = {"number": sum(flow.QUESTIONS.index(q) < flow.QUESTIONS.index(question) for q in path) + 1,
-                "total": len(path) + 1}
+    path = [q.id for q in flow.asked_questions(answers) if q.id != question.id]
+    at = ORDER[question.id]
+    progress = {"number": sum(ORDER[qid] < at for qid in path) + 1, "total": len(path) + 1}
     return render_template(
         "guide/question.html", question=data, helper=helper, ids=presenter.question_ids(data, error is not None),
         hidden=hidden, back_hidden=back_hidden, chosen=chosen, error=error, notice=notice,
