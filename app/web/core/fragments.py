@@ -30,6 +30,11 @@ def place() -> tuple:
 
 
 class OnceExtension(Extension):
+    """Compiles `{% once "name", key... %}body{% endonce %}` to: look the part up; if it is not
+    kept, render the body and keep it (a plain if/else in the template's own code, so a kept
+    part costs one lookup). The place comes from the template's context (`once_place`, given
+    once per render by core/page_context.py), else from the request."""
+
     tags = {"once"}
 
     def __init__(self, environment):
@@ -42,17 +47,27 @@ class OnceExtension(Extension):
         while parser.stream.skip_if("comma"):
             keys.append(parser.parse_expression())
         body = parser.parse_statements(("name:endonce",), drop_needle=True)
-        return nodes.CallBlock(self.call_method("_render", [nodes.Tuple(keys, "load")]), [], [], body).set_lineno(lineno)
+        key = nodes.Tuple(keys, "load")
+        found, fresh = f"once_found_{lineno}", f"once_fresh_{lineno}"
+        keep = self.call_method("_keep", [key, nodes.ContextReference(), nodes.Name(fresh, "load")])
+        return [
+            nodes.Assign(nodes.Name(found, "store"),
+                         self.call_method("_kept", [key, nodes.ContextReference()])).set_lineno(lineno),
+            nodes.If(nodes.Test(nodes.Name(found, "load"), "none", [], [], None, None),
+                     [nodes.AssignBlock(nodes.Name(fresh, "store"), None, body), nodes.Output([keep])],
+                     [], [nodes.Output([nodes.Name(found, "load")])]).set_lineno(lineno),
+        ]
 
-    def _render(self, keys: tuple, caller):
+    def _kept(self, keys: tuple, context):
+        """The part kept under these keys in this place, or None."""
         environment = self.environment
         if environment.auto_reload or None in keys:
-            return caller()
-        key = (keys, place())
+            return None
+        return environment.once_parts.get((keys, context.get("once_place") or place()))
+
+    def _keep(self, keys: tuple, context, part):
+        environment = self.environment
         parts = environment.once_parts
-        found = parts.get(key)
-        if found is None:
-            found = caller()
-            if len(parts) < MAX_PARTS:
-                parts[key] = found
-        return found
+        if not environment.auto_reload and None not in keys and len(parts) < MAX_PARTS:
+            parts[keys, context.get("once_place") or place()] = part
+        return part

@@ -11,7 +11,7 @@ from flask import g
 from markupsafe import Markup, escape
 
 from app import directory, local_contacts, presenter
-from app.web.core import urls
+from app.web.core import fragments, urls
 
 KEY = "help.site_context"
 
@@ -105,4 +105,5 @@ def init_app(app) -> None:
     # (`lang_post`: endpoint and hidden fields); no typed form to carry (`carry_form`); not an
     # error page (`status`).
     app.context_processor(lambda: {"site": site_context(app), "local_help": local_help(app), "index": False,
-                                   "lang_post": None, "carry_form": None, "status": None})
+                                   "lang_post": None, "carry_form": None, "status": None,
+                                   "once_place": fragments.place()})
