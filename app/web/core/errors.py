@@ -49,7 +49,7 @@ def wants_json() -> bool:
     if req.path.startswith("/api/"):
         return True
     accept = req.accept_mimetypes
-    return accept.best_match(("text/html", "application/json")) == "application/json" and accept["application/json"] > accept["text/html"]
+    return accept.best_match(("text/html", "application/json")) == "application/json"  # a tie goes to the page
 
 
 def error_response(status: int, message: str, **details):
